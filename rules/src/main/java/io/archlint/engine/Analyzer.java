@@ -1,0 +1,106 @@
+package io.archlint.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Runs rules on a {@link Codebase}: rules whose facets are missing are skipped with one note per
+ * missing facet, a rule that fails is reported and the others go on.
+ */
+public final class Analyzer {
+
+    private final List<Rule> rules;
+    private final Map<String, Severity> severities;
+    private final int parallelism;
+
+    /**
+     * @param rules       the rules to run
+     * @param severities  severity per rule id where the user overrides the default
+     * @param parallelism threads for running rules
+     */
+    public Analyzer(List<Rule> rules, Map<String, Severity> severities, int parallelism) {
+        this.rules = List.copyOf(rules);
+        this.severities = Map.copyOf(severities);
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    public AnalysisResult analyze(Codebase codebase) {
+        Map<Facet, List<String>> skippedRulesByFacet = new LinkedHashMap<>();
+        List<Rule> runnable = new ArrayList<>();
+        for (Rule rule : rules) {
+            RuleDefinition definition = rule.definition();
+            Optional<Facet> missing = definition.facets().stream()
+                    .sorted()
+                    .filter(f -> codebase.unavailable(f).isPresent())
+                    .findFirst();
+            if (missing.isPresent()) {
+                skippedRulesByFacet.computeIfAbsent(missing.get(), f -> new ArrayList<>()).add(definition.id());
+            } else {
+                runnable.add(rule);
+            }
+        }
+        skippedRulesByFacet.forEach((facet, ids) -> codebase.skip(new Skipped(
+                facet == Facet.CLASSES ? codebase.classesPath() : "pom.xml",
+                codebase.unavailable(facet).orElseThrow() + "; rules that need the " + facet.description()
+                        + " were skipped: " + String.join(", ", ids))));
+
+        List<List<Finding>> perRule = runAll(codebase, runnable);
+        List<Finding> findings = new ArrayList<>();
+        perRule.forEach(findings::addAll);
+        findings.sort(Finding.ORDER);
+        return new AnalysisResult(rules.stream().map(Rule::definition).toList(), findings, codebase.skipped());
+    }
+
+    private List<List<Finding>> runAll(Codebase codebase, List<Rule> runnable) {
+        if (parallelism == 1 || runnable.size() < 2) {
+            return runnable.stream().map(rule -> run(rule, codebase)).toList();
+        }
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        try {
+            return pool.submit(() -> runnable.parallelStream().map(rule -> run(rule, codebase)).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running rules", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("running rules failed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private List<Finding> run(Rule rule, Codebase codebase) {
+        RuleDefinition definition = rule.definition();
+        FindingCollector collector = new FindingCollector();
+        try {
+            rule.check(codebase, collector);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            codebase.skip(new Skipped("pom.xml", "rule " + definition.id() + " failed and was skipped: " + e));
+            return List.of();
+        }
+        Severity severity = severities.getOrDefault(definition.id(), definition.defaultSeverity());
+        List<FindingCollector.Reported> reported = new ArrayList<>(collector.reported());
+        reported.sort(Comparator.comparing(FindingCollector.Reported::file)
+                .thenComparingInt(FindingCollector.Reported::line)
+                .thenComparingInt(FindingCollector.Reported::column));
+        Map<String, Integer> seen = new HashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        for (FindingCollector.Reported r : reported) {
+            String fingerprint = Fingerprints.of(definition.id(), r.file(), r.symbol(), r.evidence());
+            int occurrence = seen.merge(fingerprint, 1, Integer::sum);
+            if (occurrence > 1) {
+                // The same code twice in one member: number the repeats, in source order.
+                fingerprint = fingerprint + "-" + occurrence;
+            }
+            findings.add(new Finding(definition.id(), severity, r.message(), r.file(), r.line(), r.column(),
+                    r.symbol(), fingerprint, Finding.Status.NEW));
+        }
+        return findings;
+    }
+}

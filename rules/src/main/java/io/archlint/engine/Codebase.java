@@ -1,0 +1,283 @@
+package io.archlint.engine;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.archlint.engine.bytecode.ClassesFacet;
+import io.archlint.engine.config.ConfigFacet;
+import io.archlint.engine.config.ConfigReader;
+import io.archlint.engine.dependencies.DependencyGraph;
+import io.archlint.engine.source.SourceFacet;
+import io.archlint.engine.source.SourceFile;
+import io.archlint.engine.source.SourceParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * One module as the rules see it: its facets, each built once and only when a rule asks.
+ *
+ * <p>Thread-safe: rules may read facets concurrently.
+ */
+public final class Codebase {
+
+    private final String moduleName;
+    private final Path baseDir;
+    private final List<Path> sourceRoots;
+    private final List<Path> resourceRoots;
+    private final Path classesDir;
+    private final int javaRelease;
+    private final Charset encoding;
+    private final int parallelism;
+    private final DependencyGraph dependencyGraph;
+    private final Stereotypes stereotypes;
+    private final Set<Skipped> skipped = Collections.synchronizedSet(new LinkedHashSet<>());
+
+    private final Lazy<SourceFacet> sources;
+    private final Lazy<ClassesFacet> classes;
+    private final Lazy<ConfigFacet> config;
+
+    private Codebase(Builder builder) {
+        this.moduleName = builder.moduleName;
+        this.baseDir = builder.baseDir.toAbsolutePath().normalize();
+        this.sourceRoots = List.copyOf(builder.sourceRoots);
+        this.resourceRoots = List.copyOf(builder.resourceRoots);
+        this.classesDir = builder.classesDir;
+        this.javaRelease = builder.javaRelease;
+        this.encoding = builder.encoding;
+        this.parallelism = builder.parallelism;
+        this.dependencyGraph = builder.dependencies;
+        this.stereotypes = builder.stereotypes;
+        this.sources = new Lazy<>(() -> new SourceParser(javaRelease, encoding, parallelism, this::relativize, skipped::add)
+                .parse(sourceRoots));
+        this.classes = new Lazy<>(this::importClasses);
+        this.config = new Lazy<>(() -> new ConfigReader(this::relativize, skipped::add).read(resourceRoots));
+    }
+
+    public static Builder builder(Path baseDir) {
+        return new Builder(baseDir);
+    }
+
+    public String moduleName() {
+        return moduleName;
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    public SourceFacet sources() {
+        return sources.get();
+    }
+
+    public ConfigFacet config() {
+        return config.get();
+    }
+
+    public Stereotypes stereotypes() {
+        return stereotypes;
+    }
+
+    /** The dependency graph; call only when {@link #unavailable(Facet)} is empty for it. */
+    public DependencyGraph dependencies() {
+        if (dependencyGraph == null) {
+            throw new IllegalStateException("no dependency graph was given for " + moduleName);
+        }
+        return dependencyGraph;
+    }
+
+    /** The compiled classes; call only when {@link #unavailable(Facet)} is empty for it. */
+    public ClassesFacet classes() {
+        return classes.get();
+    }
+
+    /** Why a facet cannot be built for this module, or empty when it can. */
+    public Optional<String> unavailable(Facet facet) {
+        return switch (facet) {
+            case DEPENDENCIES -> dependencyGraph == null
+                    ? Optional.of("the dependency graph was not resolved") : Optional.empty();
+            case CLASSES -> hasCompiledClasses() || !hasJavaSources() ? Optional.empty()
+                    : Optional.of(relativize(classesDir) + " holds no compiled classes (was the module compiled? "
+                            + "the check goal binds to verify, after compile)");
+            case SOURCES, CONFIG -> Optional.empty();
+        };
+    }
+
+    /** The compiled classes directory, relative to the module base directory. */
+    public String classesPath() {
+        return relativize(classesDir);
+    }
+
+    /** A path relative to the module base directory, with forward slashes. */
+    public String relativize(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        String relative = absolute.startsWith(baseDir) ? baseDir.relativize(absolute).toString() : absolute.toString();
+        return relative.replace('\\', '/');
+    }
+
+    /** Records input the analysis could not use. */
+    public void skip(Skipped entry) {
+        skipped.add(entry);
+    }
+
+    public List<Skipped> skipped() {
+        synchronized (skipped) {
+            return List.copyOf(skipped);
+        }
+    }
+
+    /**
+     * The source file a compiled class came from, found among the source roots; when sources
+     * were not parsed, the conventional path.
+     */
+    public String sourcePathOf(com.tngtech.archunit.core.domain.JavaClass type) {
+        String inRoot = io.archlint.engine.bytecode.ClassesFacet.sourcePathInRoot(type);
+        for (Path root : sourceRoots) {
+            Path candidate = root.resolve(inRoot);
+            if (Files.isRegularFile(candidate)) {
+                return relativize(candidate);
+            }
+        }
+        return sourceRoots.isEmpty() ? inRoot : relativize(sourceRoots.get(0).resolve(inRoot));
+    }
+
+    /** The parsed source a compiled class came from, if it parsed. */
+    public Optional<SourceFile> sourceOf(com.tngtech.archunit.core.domain.JavaClass type) {
+        String path = sourcePathOf(type);
+        return sources().files().stream().filter(f -> f.path().equals(path)).findFirst();
+    }
+
+    private boolean hasCompiledClasses() {
+        return containsFile(classesDir, ".class");
+    }
+
+    private boolean hasJavaSources() {
+        return sourceRoots.stream().anyMatch(root -> containsFile(root, ".java"));
+    }
+
+    private static boolean containsFile(Path dir, String suffix) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.anyMatch(p -> p.getFileName().toString().endsWith(suffix));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private ClassesFacet importClasses() {
+        if (!hasCompiledClasses()) {
+            return new ClassesFacet(new ClassFileImporter().importClasses(List.of()));
+        }
+        return new ClassesFacet(new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPath(classesDir));
+    }
+
+    /** Builds a {@link Codebase}; the plugin fills it from the Maven project, tests by hand. */
+    public static final class Builder {
+        private final Path baseDir;
+        private String moduleName;
+        private final List<Path> sourceRoots = new ArrayList<>();
+        private final List<Path> resourceRoots = new ArrayList<>();
+        private Path classesDir;
+        private int javaRelease = 17;
+        private Charset encoding = StandardCharsets.UTF_8;
+        private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private DependencyGraph dependencies;
+        private Stereotypes stereotypes = Stereotypes.defaults();
+
+        private Builder(Path baseDir) {
+            this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
+            this.moduleName = baseDir.getFileName() == null ? "module" : baseDir.getFileName().toString();
+            this.classesDir = baseDir.resolve("target/classes");
+        }
+
+        public Builder moduleName(String name) {
+            this.moduleName = name;
+            return this;
+        }
+
+        public Builder sourceRoot(Path root) {
+            this.sourceRoots.add(root);
+            return this;
+        }
+
+        public Builder resourceRoot(Path root) {
+            this.resourceRoots.add(root);
+            return this;
+        }
+
+        public Builder classesDir(Path dir) {
+            this.classesDir = dir;
+            return this;
+        }
+
+        /** The Java release the sources are written for; 0 for the newest the parser knows. */
+        public Builder javaRelease(int release) {
+            this.javaRelease = release;
+            return this;
+        }
+
+        public Builder encoding(Charset charset) {
+            this.encoding = charset;
+            return this;
+        }
+
+        public Builder parallelism(int threads) {
+            this.parallelism = threads;
+            return this;
+        }
+
+        public Builder dependencies(DependencyGraph graph) {
+            this.dependencies = graph;
+            return this;
+        }
+
+        public Builder stereotypes(Stereotypes tables) {
+            this.stereotypes = tables;
+            return this;
+        }
+
+        public Codebase build() {
+            return new Codebase(this);
+        }
+    }
+
+    /** A value computed once, on first use, by whichever thread asks first. */
+    private static final class Lazy<T> {
+        private Supplier<T> supplier;
+        private volatile T value;
+
+        Lazy(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        T get() {
+            T result = value;
+            if (result == null) {
+                synchronized (this) {
+                    result = value;
+                    if (result == null) {
+                        result = supplier.get();
+                        value = result;
+                        supplier = null;
+                    }
+                }
+            }
+            return result;
+        }
+    }
+}

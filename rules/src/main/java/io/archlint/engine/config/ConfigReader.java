@@ -1,0 +1,164 @@
+package io.archlint.engine.config;
+
+import io.archlint.engine.Skipped;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Reads Spring Boot, Micronaut, Quarkus and MicroProfile configuration files from resource roots. */
+public final class ConfigReader {
+
+    /** application.yml, application-prod.properties, bootstrap.yaml, microprofile-config.properties ... */
+    private static final Pattern CONFIG_FILE =
+            Pattern.compile("(application|bootstrap)(-([^.]+))?\\.(properties|ya?ml)|microprofile-config\\.properties");
+    private static final List<String> PROFILE_KEYS = List.of("spring.config.activate.on-profile", "spring.profiles");
+
+    private final Function<Path, String> relativizer;
+    private final Consumer<Skipped> skipped;
+
+    public ConfigReader(Function<Path, String> relativizer, Consumer<Skipped> skipped) {
+        this.relativizer = relativizer;
+        this.skipped = skipped;
+    }
+
+    public ConfigFacet read(List<Path> resourceRoots) {
+        List<String> files = new ArrayList<>();
+        List<ConfigEntry> entries = new ArrayList<>();
+        for (Path root : resourceRoots) {
+            for (Path candidate : configFiles(root)) {
+                String file = relativizer.apply(candidate);
+                Matcher name = CONFIG_FILE.matcher(candidate.getFileName().toString());
+                if (!name.matches()) {
+                    continue;
+                }
+                String profile = name.group(3) == null ? "" : name.group(3);
+                try {
+                    String text = Files.readString(candidate, StandardCharsets.UTF_8);
+                    List<ConfigEntry> fileEntries = new ArrayList<>();
+                    if (file.endsWith(".properties")) {
+                        readProperties(text, file, profile, fileEntries);
+                    } else {
+                        readYaml(text, file, profile, fileEntries);
+                    }
+                    entries.addAll(fileEntries);
+                    files.add(file);
+                } catch (IOException | RuntimeException e) {
+                    skipped.accept(new Skipped(file, "configuration not read: " + firstLine(e)));
+                }
+            }
+        }
+        return new ConfigFacet(files, entries);
+    }
+
+    private List<Path> configFiles(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        // Spring reads the root and config/ of the classpath.
+        List<Path> found = new ArrayList<>();
+        for (Path dir : List.of(root, root.resolve("config"))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> listing = Files.list(dir)) {
+                listing.filter(Files::isRegularFile)
+                        .filter(p -> CONFIG_FILE.matcher(p.getFileName().toString()).matches())
+                        .sorted(Comparator.comparing(Path::toString))
+                        .forEach(found::add);
+            } catch (IOException e) {
+                skipped.accept(new Skipped(relativizer.apply(dir), "directory not listed: " + firstLine(e)));
+            }
+        }
+        return found;
+    }
+
+    private static void readProperties(String text, String file, String profile, List<ConfigEntry> entries)
+            throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(text));
+        String[] lines = text.split("\\R", -1);
+        List<String> keys = new ArrayList<>(properties.stringPropertyNames());
+        keys.sort(Comparator.comparingInt(k -> lineOf(lines, k)));
+        for (String key : keys) {
+            entries.add(new ConfigEntry(key, properties.getProperty(key), profile, file, lineOf(lines, key)));
+        }
+    }
+
+    /** Properties keeps no positions; the key's first line is found again in the text. */
+    private static int lineOf(String[] lines, String key) {
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].stripLeading();
+            if (line.startsWith(key)) {
+                String rest = line.substring(key.length());
+                if (rest.isEmpty() || "=: \t".indexOf(rest.charAt(0)) >= 0) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static void readYaml(String text, String file, String profile, List<ConfigEntry> entries) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true);
+        options.setCodePointLimit(16 * 1024 * 1024);
+        Yaml yaml = new Yaml(options);
+        try (Reader reader = new StringReader(text)) {
+            for (Node document : yaml.composeAll(reader)) {
+                List<ConfigEntry> documentEntries = new ArrayList<>();
+                flatten("", document, file, profile, documentEntries);
+                String documentProfile = documentEntries.stream()
+                        .filter(e -> PROFILE_KEYS.contains(e.key()))
+                        .map(ConfigEntry::value)
+                        .findFirst()
+                        .orElse(profile);
+                for (ConfigEntry entry : documentEntries) {
+                    entries.add(new ConfigEntry(entry.key(), entry.value(), documentProfile, file, entry.line()));
+                }
+            }
+        } catch (IOException e) {
+            throw new YAMLException(e);
+        }
+    }
+
+    private static void flatten(String prefix, Node node, String file, String profile, List<ConfigEntry> out) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "?";
+                flatten(prefix.isEmpty() ? key : prefix + "." + key, tuple.getValueNode(), file, profile, out);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            List<Node> items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                flatten(prefix + "[" + i + "]", items.get(i), file, profile, out);
+            }
+        } else if (node instanceof ScalarNode scalar && !prefix.isEmpty()) {
+            out.add(new ConfigEntry(prefix, scalar.getValue(), profile, file, node.getStartMark().getLine() + 1));
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}

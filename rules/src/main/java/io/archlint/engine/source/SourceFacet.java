@@ -1,0 +1,89 @@
+package io.archlint.engine.source;
+
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The module's parsed main sources and an index of the types they declare. */
+public final class SourceFacet {
+
+    /** A type name as written in a file, resolvable with that file's imports. */
+    public record TypeRef(SourceFile file, String written) {
+
+        public boolean refersToAny(java.util.Collection<String> qualifiedNames) {
+            return file.refersToAny(written, qualifiedNames);
+        }
+
+        public String resolved() {
+            return file.resolve(written);
+        }
+    }
+
+    /** A type declared in the module's sources. */
+    public record DeclaredType(SourceFile file, TypeDeclaration<?> declaration, String qualifiedName) {}
+
+    private final List<SourceFile> files;
+    private final Map<String, DeclaredType> types = new HashMap<>();
+
+    public SourceFacet(List<SourceFile> files) {
+        this.files = List.copyOf(files);
+        for (SourceFile file : this.files) {
+            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+                String name = file.qualifiedName(type);
+                types.putIfAbsent(name, new DeclaredType(file, type, name));
+            }
+        }
+    }
+
+    /** Files in path order. */
+    public List<SourceFile> files() {
+        return files;
+    }
+
+    public Optional<DeclaredType> type(String qualifiedName) {
+        return Optional.ofNullable(types.get(qualifiedName));
+    }
+
+    /** The file declaring a top-level type of that qualified name, if it is one of the module's. */
+    public Optional<SourceFile> fileOf(String qualifiedName) {
+        return type(qualifiedName).map(DeclaredType::file);
+    }
+
+    /**
+     * A type's supertypes, following those declared in the module; types from libraries end
+     * the walk, as written in the file that names them.
+     */
+    public List<TypeRef> supertypes(String qualifiedName) {
+        List<TypeRef> result = new java.util.ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>(List.of(qualifiedName));
+        Deque<String> queue = new ArrayDeque<>(List.of(qualifiedName));
+        while (!queue.isEmpty()) {
+            DeclaredType declared = types.get(queue.removeFirst());
+            if (declared == null || !(declared.declaration() instanceof ClassOrInterfaceDeclaration type)) {
+                continue;
+            }
+            for (ClassOrInterfaceType parent : concat(type.getExtendedTypes(), type.getImplementedTypes())) {
+                TypeRef ref = new TypeRef(declared.file(), parent.getNameWithScope());
+                result.add(ref);
+                if (seen.add(ref.resolved())) {
+                    queue.addLast(ref.resolved());
+                }
+            }
+        }
+        return result;
+    }
+
+    private static List<ClassOrInterfaceType> concat(List<ClassOrInterfaceType> first, List<ClassOrInterfaceType> second) {
+        List<ClassOrInterfaceType> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}
