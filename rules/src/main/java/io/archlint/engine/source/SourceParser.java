@@ -106,8 +106,7 @@ public final class SourceParser {
         try {
             ParserConfiguration configuration = new ParserConfiguration()
                     .setLanguageLevel(languageLevel)
-                    .setCharacterEncoding(encoding)
-                    .setStoreTokens(false);
+                    .setCharacterEncoding(encoding);
             String text = Files.readString(file, encoding);
             ParseResult<CompilationUnit> result = new JavaParser(configuration).parse(text);
             if (!result.isSuccessful() || result.getResult().isEmpty()) {

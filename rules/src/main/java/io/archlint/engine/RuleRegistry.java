@@ -1,0 +1,23 @@
+package io.archlint.engine;
+
+import io.archlint.rules.layering.ControllerDataAccessRule;
+import java.util.List;
+import java.util.Optional;
+
+/** The built-in rules, one line each, sorted by id. */
+public final class RuleRegistry {
+
+    private static final List<Rule> BUILT_IN = List.of(
+            new ControllerDataAccessRule());
+
+    private RuleRegistry() {}
+
+    /** Every built-in rule, in id order. */
+    public static List<Rule> builtIn() {
+        return BUILT_IN;
+    }
+
+    public static Optional<Rule> find(String id) {
+        return BUILT_IN.stream().filter(r -> r.definition().id().equals(id)).findFirst();
+    }
+}

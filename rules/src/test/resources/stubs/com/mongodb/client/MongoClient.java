@@ -1,0 +1,3 @@
+package com.mongodb.client;
+
+public interface MongoClient extends AutoCloseable { void close(); }

@@ -1,0 +1,3 @@
+package io.micronaut.http.annotation;
+
+@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Header { String value() default ""; }

@@ -1,0 +1,3 @@
+package jakarta.annotation;
+
+@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface PostConstruct { }

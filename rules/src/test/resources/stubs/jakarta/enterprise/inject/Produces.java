@@ -1,0 +1,3 @@
+package jakarta.enterprise.inject;
+
+@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Produces { }

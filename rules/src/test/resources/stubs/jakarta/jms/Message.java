@@ -1,0 +1,3 @@
+package jakarta.jms;
+
+public interface Message { }

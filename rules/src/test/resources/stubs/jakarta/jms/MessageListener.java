@@ -1,0 +1,3 @@
+package jakarta.jms;
+
+public interface MessageListener { void onMessage(Message message); }

@@ -1,0 +1,3 @@
+package org.apache.ibatis.session;
+
+public interface SqlSession { int insert(String statement, Object parameter); }

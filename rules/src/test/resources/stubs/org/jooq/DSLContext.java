@@ -1,0 +1,3 @@
+package org.jooq;
+
+public interface DSLContext { int execute(String sql); }

@@ -1,0 +1,3 @@
+package org.springframework.jdbc.datasource;
+
+public class DriverManagerDataSource { public DriverManagerDataSource() {} public DriverManagerDataSource(String url, String user, String password) {} }

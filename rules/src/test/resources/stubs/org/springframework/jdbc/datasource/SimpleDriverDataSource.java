@@ -1,0 +1,3 @@
+package org.springframework.jdbc.datasource;
+
+public class SimpleDriverDataSource { }
