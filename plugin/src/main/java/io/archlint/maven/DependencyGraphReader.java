@@ -1,0 +1,122 @@
+package io.archlint.maven;
+
+import io.archlint.engine.dependencies.Artifact;
+import io.archlint.engine.dependencies.Dependency;
+import io.archlint.engine.dependencies.DependencyGraph;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.InputLocation;
+import org.apache.maven.project.DefaultDependencyResolutionRequest;
+import org.apache.maven.project.DependencyResolutionException;
+import org.apache.maven.project.DependencyResolutionResult;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.eclipse.aether.graph.DependencyNode;
+
+/**
+ * Turns Maven Resolver's dependency graph of a project into Archlint's plain graph.
+ *
+ * <p>Only collects: no artifact is downloaded, because the rules read coordinates, scopes and
+ * paths, never the libraries' classes.
+ */
+final class DependencyGraphReader {
+
+    /** The graph, and what went wrong when parts of it could not be collected. */
+    record Outcome(DependencyGraph graph, List<String> problems) {}
+
+    private final ProjectDependenciesResolver resolver;
+
+    DependencyGraphReader(ProjectDependenciesResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    Outcome read(MavenProject project, MavenSession session) {
+        DefaultDependencyResolutionRequest request =
+                new DefaultDependencyResolutionRequest(project, session.getRepositorySession());
+        request.setResolutionFilter((node, parents) -> false);
+        DependencyResolutionResult result;
+        List<String> problems = new ArrayList<>();
+        try {
+            result = resolver.resolve(request);
+        } catch (DependencyResolutionException e) {
+            result = e.getResult();
+            problems.add(firstLine(e.getMessage()));
+        }
+        if (result != null) {
+            result.getCollectionErrors().stream().map(Exception::getMessage).map(DependencyGraphReader::firstLine)
+                    .filter(m -> !problems.contains(m)).forEach(problems::add);
+        }
+        DependencyNode root = result == null ? null : result.getDependencyGraph();
+        return new Outcome(toGraph(project, root), problems);
+    }
+
+    private static DependencyGraph toGraph(MavenProject project, DependencyNode root) {
+        DependencyGraph.Builder graph = DependencyGraph.builder(
+                new Artifact(project.getGroupId(), project.getArtifactId(), project.getVersion()));
+        if (root == null) {
+            return graph.build();
+        }
+        Map<String, Dependency.Declaration> declarations = declarations(project);
+        record Step(DependencyNode node, List<Artifact> path) {}
+        Deque<Step> queue = new ArrayDeque<>();
+        for (DependencyNode child : root.getChildren()) {
+            queue.add(new Step(child, List.of(artifact(child))));
+        }
+        // Breadth-first, so every artifact keeps its shortest path: the one Maven's mediation chose.
+        while (!queue.isEmpty()) {
+            Step step = queue.removeFirst();
+            DependencyNode node = step.node();
+            if (node.getDependency() == null) {
+                continue;
+            }
+            Artifact direct = step.path().get(0);
+            graph.add(new Dependency(artifact(node), node.getDependency().getScope(), node.getDependency().isOptional(),
+                    step.path(), declarations.get(direct.key())));
+            for (DependencyNode child : node.getChildren()) {
+                List<Artifact> path = new ArrayList<>(step.path());
+                path.add(artifact(child));
+                queue.addLast(new Step(child, path));
+            }
+        }
+        return graph.build();
+    }
+
+    /** Where each direct dependency is declared: this pom, or a parent's. */
+    private static Map<String, Dependency.Declaration> declarations(MavenProject project) {
+        Map<String, Dependency.Declaration> result = new HashMap<>();
+        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+        for (org.apache.maven.model.Dependency dependency : project.getModel().getDependencies()) {
+            InputLocation location = dependency.getLocation("");
+            if (location == null) {
+                continue;
+            }
+            String key = dependency.getGroupId() + ":" + dependency.getArtifactId();
+            String source = location.getSource() == null ? null : location.getSource().getLocation();
+            if (source == null || !Path.of(source).isAbsolute()) {
+                // Declared in a pom from the repository (a released parent): no line here to point at.
+                result.put(key, new Dependency.Declaration("pom.xml", 0, 0));
+                continue;
+            }
+            String file = base.relativize(Path.of(source).toAbsolutePath().normalize()).toString().replace('\\', '/');
+            // The reader records the position after the start tag; point at the tag itself.
+            int column = Math.max(1, location.getColumnNumber() - "<dependency>".length());
+            result.put(key, new Dependency.Declaration(file, location.getLineNumber(), column));
+        }
+        return result;
+    }
+
+    private static Artifact artifact(DependencyNode node) {
+        org.eclipse.aether.artifact.Artifact artifact = node.getArtifact();
+        return new Artifact(artifact.getGroupId(), artifact.getArtifactId(), artifact.getBaseVersion());
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unknown problem" : message.lines().findFirst().orElse(message).strip();
+    }
+}
