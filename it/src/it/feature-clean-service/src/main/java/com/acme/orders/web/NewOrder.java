@@ -1,0 +1,4 @@
+package com.acme.orders.web;
+
+public record NewOrder(long customerId, long totalInCents) {
+}

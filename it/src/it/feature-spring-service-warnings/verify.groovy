@@ -1,0 +1,42 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').readLines()
+def has = { String line -> log.contains(line) }
+def startingWith = { String prefix -> log.findAll { it.startsWith(prefix) } }
+def containing = { String fragment -> log.findAll { it.contains(fragment) } }
+def matching = { String regex -> log.findAll { it ==~ regex } }
+def controller = 'src/main/java/com/acme/payments/PaymentController.java'
+
+assert startingWith("[WARNING] ${controller}:[15,19] controller-data-access: ") == [
+        "[WARNING] ${controller}:[15,19] controller-data-access: `PaymentController` injects `PaymentRepository`; "
+                + 'move the data access into a service and call the service from the controller']
+
+def idempotency = startingWith("[WARNING] ${controller}:[21,5] missing-idempotency-key: ")
+assert idempotency.size() == 1
+assert idempotency[0].contains('create')
+
+assert matching(/\[INFO\] Archlint ${archlintVersion} on feature-spring-service-warnings: 2 findings \(0 errors, 2 warnings, 0 infos\), \d+ rules? run/).size() == 1
+assert matching(/\[INFO\]   controller-data-access\s+0\s+1\s+0/).size() == 1
+assert matching(/\[INFO\]   missing-idempotency-key\s+0\s+1\s+0/).size() == 1
+assert matching(/\[INFO\]   total\s+0\s+2\s+0/).size() == 1
+assert has('[INFO] Report: target/archlint/archlint.json')
+// Warnings stay below the default threshold (ERROR): the build passes.
+assert containing('archlint.failOnSeverity=') == []
+assert has('[INFO] BUILD SUCCESS')
+
+def report = new JsonSlurper().parse(new File(basedir, 'target/archlint/archlint.json'))
+assert report.tool == [name: 'archlint', version: archlintVersion]
+assert report.module == [groupId: 'com.acme.it', artifactId: 'feature-spring-service-warnings', version: '1.0.0-SNAPSHOT']
+assert report.findings.collect { [it.ruleId, it.severity, it.file, it.line, it.column, it.status] } == [
+        ['controller-data-access', 'WARNING', controller, 15, 19, 'new'],
+        ['missing-idempotency-key', 'WARNING', controller, 21, 5, 'new'],
+]
+assert report.findings[0].symbol == 'com.acme.payments.PaymentController'
+assert report.findings[1].symbol.startsWith('com.acme.payments.PaymentController')
+assert report.findings.every { it.fingerprint }
+assert report.summary.total == 2
+assert report.summary.bySeverity == [ERROR: 0, WARNING: 2, INFO: 0]
+assert report.summary.byRule == ['controller-data-access': 1, 'missing-idempotency-key': 1]
+assert report.summary.failOnSeverity == 'ERROR'
+assert report.summary.failed == false
+assert report.skipped == []
