@@ -46,7 +46,7 @@ class ConsoleReportTest {
                                 "src/main/java/com/acme/web/OrderController.java", 42, 9,
                                 "OrderController uses OrderRepository directly; move the call into a service")),
                 List.of(new Skipped("src/main/java/Broken.java", "does not parse at line 3: Parse error")));
-        Report report = new Report(new ModuleInfo("com.acme", "orders", "1.0"), result, Severity.ERROR, "1.2.3");
+        Report report = new Report(new ModuleInfo("com.acme", "orders", "1.0"), result, Severity.ERROR, "1.2.3", java.time.Instant.EPOCH);
 
         new ConsoleReport().print(report, List.of("target/archlint/archlint.json"), sink);
 
@@ -74,7 +74,7 @@ class ConsoleReportTest {
     @Test
     void summaryUsesCorrectPluralsAndOmitsTheTableWithoutFindings() {
         AnalysisResult result = new AnalysisResult(List.of(RuleRegistry.builtIn().get(0).definition()), List.of(), List.of());
-        new ConsoleReport().print(new Report(new ModuleInfo("g", "clean", "1"), result, null, "1.0"), List.of(), sink);
+        new ConsoleReport().print(new Report(new ModuleInfo("g", "clean", "1"), result, null, "1.0", java.time.Instant.EPOCH), List.of(), sink);
         assertThat(lines).containsExactly("[INFO] Archlint 1.0 on clean: 0 findings (0 errors, 0 warnings, 0 infos), 1 rule run");
     }
 }

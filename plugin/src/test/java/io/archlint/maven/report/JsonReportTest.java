@@ -20,7 +20,7 @@ class JsonReportTest {
         AnalysisResult result = new AnalysisResult(List.of(), List.of(finding),
                 List.of(new Skipped("target/classes", "holds no compiled classes")));
         String json = new JsonReport().render(new Report(new ModuleInfo("com.acme", "orders", "1.0"), result,
-                Severity.WARNING, "9.9"));
+                Severity.WARNING, "9.9", java.time.Instant.EPOCH));
 
         JsonNode root = new ObjectMapper().readTree(json);
         assertThat(root.fieldNames()).toIterable().containsExactly("tool", "module", "findings", "summary", "skipped");
