@@ -61,7 +61,12 @@ final class DomainComputation {
     static final Set<String> INDEX_WORDS = Set.of(
             "page", "pages", "size", "index", "idx", "offset", "limit", "length", "count", "position", "pos",
             "elements", "row", "rows", "attempt", "attempts", "retry", "retries", "millis", "ms", "seconds",
-            "timeout", "version", "hash");
+            "timeout", "version", "hash", "hits", "results", "records", "entries", "requests", "calls", "errors",
+            "duration", "time", "nanos", "bytes");
+    /** Words that name text: a {@code +} with such an operand joins strings ({@code currencySymbol + amount}). */
+    static final Set<String> TEXT_WORDS = Set.of(
+            "name", "label", "text", "message", "prefix", "suffix", "symbol", "currency", "title", "description",
+            "url", "uri", "path", "separator", "unit");
     /** Types whose arithmetic goes through methods. */
     static final Set<String> MONEY_TYPES = Set.of(
             "BigDecimal", "BigInteger", "Money", "MonetaryAmount", "FastMoney", "RoundedMoney");
@@ -214,7 +219,9 @@ final class DomainComputation {
         if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
             return anyStringOperand(binary.getLeft()) || anyStringOperand(binary.getRight());
         }
-        return isString(expression);
+        return isString(expression) || nameOf(expression)
+                .map(name -> words(name).stream().anyMatch(TEXT_WORDS::contains) && !isDomainName(name))
+                .orElse(false);
     }
 
     private boolean isString(Expression expression) {

@@ -456,6 +456,12 @@ class ControllerBusinessLogicRuleTest {
                             text += " incl. tax " + order.getTax();
                             return text;
                         }
+
+                        @Get("/orders/{id}/label")
+                        public String label(long id) {
+                            Order order = orders.find(id);
+                            return order.getCurrencySymbol() + order.getTotal();
+                        }
                     }
                     """).expectNoFindings();
         }
