@@ -31,7 +31,7 @@ import java.util.List;
 public final class TransactionalControllerRule implements Rule {
 
     /** Spring's and Jakarta's {@code @Transactional}, and Micronaut Data's own annotations. */
-    private static final List<String> TRANSACTIONAL = transactionalAnnotations();
+    private static final List<String> TRANSACTIONAL = Stereotypes.transactionalAnnotations();
 
     @Override
     public void check(Codebase codebase, FindingCollector findings) {
@@ -56,21 +56,14 @@ public final class TransactionalControllerRule implements Rule {
         }
     }
 
-    /** Reports at the annotation; its text, printed from a detached copy, is the evidence. */
+    /** Reports at the annotation, with its text as the evidence. */
     private static void report(FindingCollector findings, SourceFile file, AnnotationExpr annotation, String symbol,
             String message) {
         Position at = annotation.getBegin().orElse(new Position(0, 0));
-        findings.report(file.path(), at.line, at.column, symbol, message, annotation.clone().toString());
+        findings.report(file.path(), at.line, at.column, symbol, message, annotation.toString());
     }
 
     private static String simple(AnnotationExpr annotation) {
         return annotation.getName().getIdentifier();
-    }
-
-    private static List<String> transactionalAnnotations() {
-        List<String> names = new ArrayList<>(Stereotypes.transactionalAnnotations());
-        names.add("io.micronaut.transaction.annotation.Transactional");
-        names.add("io.micronaut.transaction.annotation.ReadOnly");
-        return List.copyOf(names);
     }
 }
