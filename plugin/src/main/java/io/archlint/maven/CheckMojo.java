@@ -9,9 +9,11 @@ import io.archlint.engine.Severity;
 import io.archlint.engine.Skipped;
 import io.archlint.maven.report.AtomicFiles;
 import io.archlint.maven.report.ConsoleReport;
+import io.archlint.maven.report.HtmlReport;
 import io.archlint.maven.report.JsonReport;
 import io.archlint.maven.report.ModuleInfo;
 import io.archlint.maven.report.Report;
+import io.archlint.maven.report.SarifReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,8 +48,8 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "archlint.failOnSeverity", defaultValue = "ERROR")
     private String failOnSeverity;
 
-    /** Comma-separated outputs: {@code console}, {@code json}. */
-    @Parameter(property = "archlint.formats", defaultValue = "console,json")
+    /** Comma-separated outputs: {@code console}, {@code html}, {@code json}, {@code sarif}. */
+    @Parameter(property = "archlint.formats", defaultValue = "console,html,json,sarif")
     private String formats;
 
     /** Where reports are written. */
@@ -91,10 +93,14 @@ public class CheckMojo extends AbstractMojo {
                 result, threshold);
 
         List<String> written = new ArrayList<>();
+        if (outputs.contains("html")) {
+            written.add(write(codebase, HtmlReport.FILE_NAME, new HtmlReport().render(report)));
+        }
         if (outputs.contains("json")) {
-            Path json = outputDirectory.toPath().resolve(JsonReport.FILE_NAME);
-            write(json, new JsonReport().render(report));
-            written.add(codebase.relativize(json));
+            written.add(write(codebase, JsonReport.FILE_NAME, new JsonReport().render(report)));
+        }
+        if (outputs.contains("sarif")) {
+            written.add(write(codebase, SarifReport.FILE_NAME, new SarifReport().render(report)));
         }
         if (outputs.contains("console")) {
             new ConsoleReport().print(report, written, new ConsoleReport.Sink() {
@@ -131,9 +137,11 @@ public class CheckMojo extends AbstractMojo {
         return Math.max(1, cores / modulesAtOnce);
     }
 
-    private void write(Path target, String content) throws MojoExecutionException {
+    private String write(Codebase codebase, String fileName, String content) throws MojoExecutionException {
+        Path target = outputDirectory.toPath().resolve(fileName);
         try {
             AtomicFiles.write(target, content);
+            return codebase.relativize(target);
         } catch (IOException e) {
             throw new MojoExecutionException("Archlint could not write " + target + ": " + e.getMessage()
                     + " (check archlint.outputDirectory and its permissions; the previous report, if any, is unchanged)", e);

@@ -11,7 +11,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 /** Parses and validates the user-facing parameters, with messages that name the valid values. */
 final class Options {
 
-    static final List<String> FORMATS = List.of("console", "json");
+    static final List<String> FORMATS = List.of("console", "html", "json", "sarif");
     static final List<String> THRESHOLDS = List.of("ERROR", "WARNING", "INFO", "NONE");
 
     private Options() {}

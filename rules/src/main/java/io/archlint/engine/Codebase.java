@@ -154,8 +154,7 @@ public final class Codebase {
 
     /** The parsed source a compiled class came from, if it parsed. */
     public Optional<SourceFile> sourceOf(com.tngtech.archunit.core.domain.JavaClass type) {
-        String path = sourcePathOf(type);
-        return sources().files().stream().filter(f -> f.path().equals(path)).findFirst();
+        return sources().file(sourcePathOf(type));
     }
 
     private boolean hasCompiledClasses() {

@@ -40,6 +40,15 @@ public record RuleDefinition(
         return "/io/archlint/rules/" + category.id() + "/" + id + ".md";
     }
 
+    /** The rule's documentation page as Markdown, or an empty string when it has none. */
+    public String docs() {
+        try (java.io.InputStream in = type.getResourceAsStream(docsResource())) {
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     /** The class name the id dictates: {@code no-connection-pool} becomes {@code NoConnectionPoolRule}. */
     public static String expectedSimpleClassName(String id) {
         StringBuilder name = new StringBuilder();

@@ -1,6 +1,8 @@
 package io.archlint.engine;
 
+import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
+import io.archlint.rules.layering.TransactionalControllerRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +10,9 @@ import java.util.Optional;
 public final class RuleRegistry {
 
     private static final List<Rule> BUILT_IN = List.of(
-            new ControllerDataAccessRule());
+            new ControllerBusinessLogicRule(),
+            new ControllerDataAccessRule(),
+            new TransactionalControllerRule());
 
     private RuleRegistry() {}
 

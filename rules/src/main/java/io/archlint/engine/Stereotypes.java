@@ -125,8 +125,9 @@ public record Stereotypes(
         return all;
     }
 
-    /** The Spring and Jakarta {@code @Transactional} annotations. */
+    /** The Spring, Jakarta and Micronaut {@code @Transactional} annotations. */
     public static List<String> transactionalAnnotations() {
-        return List.of(TRANSACTIONAL_SPRING, "jakarta.transaction.Transactional", "javax.transaction.Transactional");
+        return List.of(TRANSACTIONAL_SPRING, "jakarta.transaction.Transactional", "javax.transaction.Transactional",
+                "io.micronaut.transaction.annotation.Transactional", "io.micronaut.transaction.annotation.ReadOnly");
     }
 }

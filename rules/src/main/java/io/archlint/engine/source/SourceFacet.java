@@ -32,10 +32,12 @@ public final class SourceFacet {
 
     private final List<SourceFile> files;
     private final Map<String, DeclaredType> types = new HashMap<>();
+    private final Map<String, SourceFile> byPath = new HashMap<>();
 
     public SourceFacet(List<SourceFile> files) {
         this.files = List.copyOf(files);
         for (SourceFile file : this.files) {
+            byPath.put(file.path(), file);
             for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
                 String name = file.qualifiedName(type);
                 types.putIfAbsent(name, new DeclaredType(file, type, name));
@@ -46,6 +48,11 @@ public final class SourceFacet {
     /** Files in path order. */
     public List<SourceFile> files() {
         return files;
+    }
+
+    /** The parsed file at a path relative to the module base directory. */
+    public Optional<SourceFile> file(String path) {
+        return Optional.ofNullable(byPath.get(path));
     }
 
     public Optional<DeclaredType> type(String qualifiedName) {

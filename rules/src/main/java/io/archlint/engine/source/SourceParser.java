@@ -6,6 +6,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.printer.DefaultPrettyPrinter;
 import io.archlint.engine.Skipped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,7 +120,11 @@ public final class SourceParser {
                 skipped.accept(new Skipped(path, "does not parse" + where + ": " + what));
                 return Optional.empty();
             }
-            return Optional.of(new SourceFile(path, result.getResult().get()));
+            CompilationUnit unit = result.getResult().get();
+            // Node.toString() would install a printer lazily, a write to the unit's data map that
+            // races when rules print nodes of the same file on different threads.
+            unit.printer(new DefaultPrettyPrinter());
+            return Optional.of(new SourceFile(path, unit));
         } catch (IOException | RuntimeException | StackOverflowError e) {
             skipped.accept(new Skipped(path, "not read: " + e));
             return Optional.empty();
