@@ -20,12 +20,13 @@ assert containing(' controller-data-access: ') == []
 
 // Source rules still report.
 def controller = 'src/main/java/com/acme/orders/OrderController.java'
-def transactional = startingWith("[WARNING] ${controller}:[20,5] transactional-controller: ")
-assert transactional.size() == 1
-assert transactional[0].contains('OrderController')
+assert startingWith("[WARNING] ${controller}:[20,5] transactional-controller: ") == [
+        "[WARNING] ${controller}:[20,5] transactional-controller: handler `cancel` of controller `OrderController` "
+                + 'is annotated `@Transactional`; move the transaction boundary into a service method']
 
 assert matching(/\[INFO\] Archlint ${archlintVersion} on feature-before-compile: 1 finding \(0 errors, 1 warning, 0 infos\), \d+ rules? run, 1 input skipped/).size() == 1
-assert has('[INFO] Report: target/archlint/archlint.json')
+assert startingWith('[INFO] Report: ') == ['html', 'json', 'sarif'].collect { "[INFO] Report: target/archlint/archlint.$it" }
+assert ['html', 'json', 'sarif'].every { new File(basedir, "target/archlint/archlint.$it").isFile() }
 assert has('[INFO] BUILD SUCCESS')
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/archlint/archlint.json'))
@@ -38,3 +39,10 @@ assert report.skipped[0].file == 'target/classes'
 assert report.skipped[0].reason.startsWith('target/classes holds no compiled classes')
 assert report.skipped[0].reason.contains('controller-data-access')
 assert report.summary.failed == false
+
+// SARIF tells code-scanning tools the same: one notification for the skipped input.
+def sarif = new JsonSlurper().parse(new File(basedir, 'target/archlint/archlint.sarif'))
+def notifications = sarif.runs[0].invocations[0].toolExecutionNotifications
+assert notifications.size() == 1
+assert notifications[0].message.text.startsWith('target/classes: target/classes holds no compiled classes')
+assert sarif.runs[0].results*.ruleId == ['transactional-controller']

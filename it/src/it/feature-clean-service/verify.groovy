@@ -14,7 +14,8 @@ assert counts.find()
 def rulesRun = counts.group(1) as int
 assert matching(/\[(ERROR|WARNING|INFO)\] (src\/|pom\.xml|target\/).*/) == []
 assert containing(': skipped: ') == []
-assert has('[INFO] Report: target/archlint/archlint.json')
+assert startingWith('[INFO] Report: ') == ['html', 'json', 'sarif'].collect { "[INFO] Report: target/archlint/archlint.$it" }
+assert ['html', 'json', 'sarif'].every { new File(basedir, "target/archlint/archlint.$it").isFile() }
 assert has('[INFO] BUILD SUCCESS')
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/archlint/archlint.json'))

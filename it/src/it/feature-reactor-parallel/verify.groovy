@@ -33,5 +33,9 @@ assert domain.summary.total == 0
 assert domain.skipped == []
 
 // Each module names its own report, relative to its own base directory.
-assert startingWith('[INFO] Report: ') == ['[INFO] Report: target/archlint/archlint.json'] * 2
+def reports = ['html', 'json', 'sarif'].collect { "[INFO] Report: target/archlint/archlint.$it".toString() }
+assert startingWith('[INFO] Report: ').sort() == (reports + reports).sort()
+assert ['orders-api', 'orders-domain'].every { module ->
+    ['html', 'json', 'sarif'].every { new File(basedir, "$module/target/archlint/archlint.$it").isFile() }
+}
 assert has('[INFO] BUILD SUCCESS')

@@ -19,7 +19,8 @@ assert matching(/\[INFO\] Archlint ${archlintVersion} on feature-spring-service-
 assert matching(/\[INFO\]   controller-data-access\s+0\s+1\s+0/).size() == 1
 assert matching(/\[INFO\]   missing-idempotency-key\s+0\s+1\s+0/).size() == 1
 assert matching(/\[INFO\]   total\s+0\s+2\s+0/).size() == 1
-assert has('[INFO] Report: target/archlint/archlint.json')
+assert startingWith('[INFO] Report: ') == ['html', 'json', 'sarif'].collect { "[INFO] Report: target/archlint/archlint.$it" }
+assert ['html', 'json', 'sarif'].every { new File(basedir, "target/archlint/archlint.$it").isFile() }
 // Warnings stay below the default threshold (ERROR): the build passes.
 assert containing('archlint.failOnSeverity=') == []
 assert has('[INFO] BUILD SUCCESS')
@@ -40,3 +41,15 @@ assert report.summary.byRule == ['controller-data-access': 1, 'missing-idempoten
 assert report.summary.failOnSeverity == 'ERROR'
 assert report.summary.failed == false
 assert report.skipped == []
+
+// The SARIF report carries the same findings, for code-scanning tools.
+def sarif = new JsonSlurper().parse(new File(basedir, 'target/archlint/archlint.sarif'))
+assert sarif.version == '2.1.0'
+assert sarif.runs[0].tool.driver.name == 'Archlint'
+assert sarif.runs[0].results.collect {
+    def location = it.locations[0].physicalLocation
+    [it.ruleId, it.level, location.artifactLocation.uri, location.region.startLine, location.region.startColumn]
+} == [
+        ['controller-data-access', 'warning', controller, 15, 19],
+        ['missing-idempotency-key', 'warning', controller, 21, 5],
+]

@@ -18,7 +18,8 @@ assert call[0].contains('DriverManager')
 
 assert matching(/\[INFO\] Archlint ${archlintVersion} on no-connection-pool-violation: 2 findings \(2 errors, 0 warnings, 0 infos\), \d+ rules? run/).size() == 1
 assert matching(/\[INFO\]   no-connection-pool\s+2\s+0\s+0/).size() == 1
-assert has('[INFO] Report: target/archlint/archlint.json')
+assert startingWith('[INFO] Report: ') == ['html', 'json', 'sarif'].collect { "[INFO] Report: target/archlint/archlint.$it" }
+assert ['html', 'json', 'sarif'].every { new File(basedir, "target/archlint/archlint.$it").isFile() }
 def failure = startingWith('[ERROR] Failed to execute goal io.archlint:archlint-maven-plugin:')
 assert failure.size() == 1
 assert failure[0].contains('on project no-connection-pool-violation: 2 findings at ERROR or above (archlint.failOnSeverity=ERROR)')
