@@ -1,0 +1,6 @@
+package com.acme.orders.domain;
+
+import org.springframework.data.repository.CrudRepository;
+
+public interface OrderRepository extends CrudRepository<Order, Long> {
+}

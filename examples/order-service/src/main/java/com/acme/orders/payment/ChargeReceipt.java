@@ -1,0 +1,4 @@
+package com.acme.orders.payment;
+
+public record ChargeReceipt(String gatewayReference, String status) {
+}
