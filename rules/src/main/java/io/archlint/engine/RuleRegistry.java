@@ -1,5 +1,7 @@
 package io.archlint.engine;
 
+import io.archlint.rules.database.ConnectionPerCallRule;
+import io.archlint.rules.database.NoConnectionPoolRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +10,9 @@ import java.util.Optional;
 public final class RuleRegistry {
 
     private static final List<Rule> BUILT_IN = List.of(
-            new ControllerDataAccessRule());
+            new ConnectionPerCallRule(),
+            new ControllerDataAccessRule(),
+            new NoConnectionPoolRule());
 
     private RuleRegistry() {}
 
