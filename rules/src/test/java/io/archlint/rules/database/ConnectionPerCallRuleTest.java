@@ -291,6 +291,30 @@ class ConnectionPerCallRuleTest {
         }
 
         @Test
+        void reportsFallbackClientAssignedToAParameter() {
+            tester().java("com/acme/fx/RateFetcher.java", """
+                    package com.acme.fx;
+
+                    import java.net.URI;
+                    import java.net.http.HttpClient;
+                    import java.net.http.HttpRequest;
+                    import java.net.http.HttpResponse;
+
+                    public class RateFetcher {
+
+                        public String rate(String pair, HttpClient client) throws Exception {
+                            if (client == null) {
+                                // violation: `RateFetcher#rate` creates a new `HttpClient`
+                                client = HttpClient.newHttpClient();
+                            }
+                            return client.send(HttpRequest.newBuilder(URI.create("https://fx/" + pair)).build(),
+                                    HttpResponse.BodyHandlers.ofString()).body();
+                        }
+                    }
+                    """).expectMarkedFindings();
+        }
+
+        @Test
         void reportsCallsOfAPrivateFactoryMethodFromPerCallMethods() {
             tester().java("com/acme/payments/PspClient.java", """
                     package com.acme.payments;
@@ -457,6 +481,28 @@ class ConnectionPerCallRuleTest {
 
                         private static OkHttpClient fallback() {
                             return new OkHttpClient();
+                        }
+                    }
+                    """).java("com/acme/config/SchemaConfig.java", """
+                    package com.acme.config;
+
+                    import java.util.List;
+                    import org.springframework.context.annotation.Bean;
+                    import org.springframework.context.annotation.Configuration;
+                    import org.springframework.web.client.RestTemplate;
+
+                    @Configuration
+                    public class SchemaConfig {
+
+                        public record SchemaRegistry(List<?> schemas) {}
+
+                        @Bean
+                        SchemaRegistry schemaRegistry() {
+                            return new SchemaRegistry(fetchSchemas());
+                        }
+
+                        private List<?> fetchSchemas() {
+                            return new RestTemplate().getForObject("https://registry/schemas", List.class);
                         }
                     }
                     """).java("com/acme/Application.java", """
@@ -634,16 +680,19 @@ class ConnectionPerCallRuleTest {
                     import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
                     import org.springframework.web.client.RestTemplate;
                     import okhttp3.OkHttpClient;
-                    import retrofit2.Retrofit;
+                    import com.acme.stripe.StripeGateway;
+import retrofit2.Retrofit;
 
                     public class PartnerApi {
 
                         private RestTemplate restTemplate;
                         private Retrofit retrofit;
+                        private StripeGateway gateway;
 
                         public void init() {
                             this.restTemplate = new RestTemplate(
                                     new HttpComponentsClientHttpRequestFactory(HttpClients.createDefault()));
+                            this.gateway = new StripeGateway(new OkHttpClient()).withApiVersion("2024-06-20");
                             this.retrofit = new Retrofit.Builder()
                                     .baseUrl("https://partner/")
                                     .client(new OkHttpClient())
