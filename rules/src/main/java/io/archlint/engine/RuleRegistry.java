@@ -1,6 +1,8 @@
 package io.archlint.engine;
 
 import io.archlint.rules.layering.ControllerDataAccessRule;
+import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
+import io.archlint.rules.resilience.NonIdempotentConsumerRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +10,9 @@ import java.util.Optional;
 public final class RuleRegistry {
 
     private static final List<Rule> BUILT_IN = List.of(
-            new ControllerDataAccessRule());
+            new ControllerDataAccessRule(),
+            new MissingIdempotencyKeyRule(),
+            new NonIdempotentConsumerRule());
 
     private RuleRegistry() {}
 
