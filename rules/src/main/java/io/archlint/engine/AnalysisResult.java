@@ -7,14 +7,20 @@ import java.util.TreeMap;
 
 /**
  * What one module's analysis produced: the rules that ran, their findings in report order,
- * and the input that could not be used.
+ * the input that could not be used and the findings suppressed where they stand.
  */
-public record AnalysisResult(List<RuleDefinition> rules, List<Finding> findings, List<Skipped> skipped) {
+public record AnalysisResult(List<RuleDefinition> rules, List<Finding> findings, List<Skipped> skipped,
+        List<Finding> suppressed) {
 
     public AnalysisResult {
         rules = List.copyOf(rules);
         findings = List.copyOf(findings);
         skipped = List.copyOf(skipped);
+        suppressed = List.copyOf(suppressed);
+    }
+
+    public AnalysisResult(List<RuleDefinition> rules, List<Finding> findings, List<Skipped> skipped) {
+        this(rules, findings, skipped, List.of());
     }
 
     /** Finding counts per severity, every severity present. */

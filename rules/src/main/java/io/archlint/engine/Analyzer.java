@@ -1,5 +1,6 @@
 package io.archlint.engine;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ public final class Analyzer {
     private final List<Rule> rules;
     private final Map<String, Severity> severities;
     private final int parallelism;
+    private final LocalDate today;
 
     /**
      * @param rules       the rules to run
@@ -26,9 +28,15 @@ public final class Analyzer {
      * @param parallelism threads for running rules
      */
     public Analyzer(List<Rule> rules, Map<String, Severity> severities, int parallelism) {
+        this(rules, severities, parallelism, LocalDate.now());
+    }
+
+    /** @param today the date suppression expiries are compared with */
+    public Analyzer(List<Rule> rules, Map<String, Severity> severities, int parallelism, LocalDate today) {
         this.rules = List.copyOf(rules);
         this.severities = Map.copyOf(severities);
         this.parallelism = Math.max(1, parallelism);
+        this.today = today;
     }
 
     public AnalysisResult analyze(Codebase codebase) {
@@ -52,10 +60,25 @@ public final class Analyzer {
                         + " were skipped: " + String.join(", ", ids))));
 
         List<List<Finding>> perRule = runAll(codebase, runnable);
+        Suppressions suppressions = new Suppressions(codebase, today, codebase.encoding());
         List<Finding> findings = new ArrayList<>();
-        perRule.forEach(findings::addAll);
+        List<Finding> suppressed = new ArrayList<>();
+        for (List<Finding> ruleFindings : perRule) {
+            for (Finding finding : ruleFindings) {
+                Suppressions.Outcome outcome = suppressions.check(finding);
+                if (outcome.suppressed()) {
+                    suppressed.add(finding);
+                } else if (outcome.expiredNote() != null) {
+                    findings.add(finding.withMessage(finding.message() + " (" + outcome.expiredNote() + ")"));
+                } else {
+                    findings.add(finding);
+                }
+            }
+        }
         findings.sort(Finding.ORDER);
-        return new AnalysisResult(rules.stream().map(Rule::definition).toList(), findings, codebase.skipped());
+        suppressed.sort(Finding.ORDER);
+        return new AnalysisResult(rules.stream().map(Rule::definition).toList(), findings, codebase.skipped(),
+                suppressed);
     }
 
     private List<List<Finding>> runAll(Codebase codebase, List<Rule> runnable) {

@@ -114,6 +114,11 @@ public final class Codebase {
         };
     }
 
+    /** The source encoding. */
+    public Charset encoding() {
+        return encoding;
+    }
+
     /** The compiled classes directory, relative to the module base directory. */
     public String classesPath() {
         return relativize(classesDir);

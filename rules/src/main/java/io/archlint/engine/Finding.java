@@ -39,6 +39,10 @@ public record Finding(
             .thenComparing(Finding::ruleId)
             .thenComparing(Finding::message);
 
+    public Finding withMessage(String newMessage) {
+        return new Finding(ruleId, severity, newMessage, file, line, column, symbol, fingerprint, status);
+    }
+
     public Finding withStatus(Status newStatus) {
         return new Finding(ruleId, severity, message, file, line, column, symbol, fingerprint, newStatus);
     }

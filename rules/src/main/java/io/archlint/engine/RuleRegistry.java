@@ -1,8 +1,12 @@
 package io.archlint.engine;
 
+import io.archlint.rules.database.ConnectionPerCallRule;
+import io.archlint.rules.database.NoConnectionPoolRule;
 import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
+import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
+import io.archlint.rules.resilience.NonIdempotentConsumerRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,8 +14,12 @@ import java.util.Optional;
 public final class RuleRegistry {
 
     private static final List<Rule> BUILT_IN = List.of(
+            new ConnectionPerCallRule(),
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
+            new MissingIdempotencyKeyRule(),
+            new NoConnectionPoolRule(),
+            new NonIdempotentConsumerRule(),
             new TransactionalControllerRule());
 
     private RuleRegistry() {}

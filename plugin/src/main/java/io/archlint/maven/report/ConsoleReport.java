@@ -59,6 +59,7 @@ public final class ConsoleReport {
                 + plural(bySeverity.get(Severity.WARNING), "warning") + ", "
                 + plural(bySeverity.get(Severity.INFO), "info", "infos") + "), "
                 + plural(result.rules().size(), "rule") + " run"
+                + (result.suppressed().isEmpty() ? "" : ", " + result.suppressed().size() + " suppressed")
                 + (result.skipped().isEmpty() ? "" : ", " + plural(result.skipped().size(), "input") + " skipped"));
         if (!result.findings().isEmpty()) {
             Map<String, Map<Severity, Integer>> table = new TreeMap<>();

@@ -86,6 +86,7 @@ public final class HtmlReport {
         for (Severity severity : Severity.values()) {
             card(html, severity.name(), counts.get(severity), severity.name());
         }
+        card(html, "Suppressed", result.suppressed().size(), "");
         card(html, "Skipped inputs", result.skipped().size(), "");
         html.append("</div>\n</header>\n<main>\n");
 

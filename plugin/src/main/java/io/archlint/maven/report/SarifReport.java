@@ -55,26 +55,11 @@ public final class SarifReport {
         base.putObject("description").put("text", "The base directory of module " + report.module().artifactId());
         ArrayNode results = run.putArray("results");
         for (Finding finding : report.result().findings()) {
-            ObjectNode result = results.addObject();
-            result.put("ruleId", finding.ruleId());
-            if (index.containsKey(finding.ruleId())) {
-                result.put("ruleIndex", index.get(finding.ruleId()));
-            }
-            result.put("level", level(finding.severity()));
-            result.putObject("message").put("text", finding.message());
-            ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-            ObjectNode artifact = physical.putObject("artifactLocation");
-            artifact.put("uri", finding.file());
-            artifact.put("uriBaseId", SOURCE_ROOT);
-            if (finding.line() > 0) {
-                ObjectNode region = physical.putObject("region");
-                region.put("startLine", finding.line());
-                if (finding.column() > 0) {
-                    region.put("startColumn", finding.column());
-                }
-            }
-            result.putObject("partialFingerprints").put("archlint/v1", finding.fingerprint());
-            result.put("baselineState", finding.status() == Finding.Status.NEW ? "new" : "unchanged");
+            addResult(results, finding, index);
+        }
+        for (Finding finding : report.result().suppressed()) {
+            // Code scanning shows these as dismissed, with the reason written in the source.
+            addResult(results, finding, index).putArray("suppressions").addObject().put("kind", "inSource");
         }
         ObjectNode invocation = run.putArray("invocations").addObject();
         invocation.put("executionSuccessful", true);
@@ -93,6 +78,30 @@ public final class SarifReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the SARIF report could not be rendered", e);
         }
+    }
+
+    private static ObjectNode addResult(ArrayNode results, Finding finding, Map<String, Integer> index) {
+        ObjectNode result = results.addObject();
+        result.put("ruleId", finding.ruleId());
+        if (index.containsKey(finding.ruleId())) {
+            result.put("ruleIndex", index.get(finding.ruleId()));
+        }
+        result.put("level", level(finding.severity()));
+        result.putObject("message").put("text", finding.message());
+        ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+        ObjectNode artifact = physical.putObject("artifactLocation");
+        artifact.put("uri", finding.file());
+        artifact.put("uriBaseId", SOURCE_ROOT);
+        if (finding.line() > 0) {
+            ObjectNode region = physical.putObject("region");
+            region.put("startLine", finding.line());
+            if (finding.column() > 0) {
+                region.put("startColumn", finding.column());
+            }
+        }
+        result.putObject("partialFingerprints").put("archlint/v1", finding.fingerprint());
+        result.put("baselineState", finding.status() == Finding.Status.NEW ? "new" : "unchanged");
+        return result;
     }
 
     static String level(Severity severity) {

@@ -1,0 +1,321 @@
+package io.archlint.rules.resilience;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import io.archlint.engine.Category;
+import io.archlint.engine.Codebase;
+import io.archlint.engine.Facet;
+import io.archlint.engine.FindingCollector;
+import io.archlint.engine.Rule;
+import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Severity;
+import io.archlint.engine.Stereotypes;
+import io.archlint.engine.source.Endpoint;
+import io.archlint.engine.source.SourceFacet;
+import io.archlint.engine.source.SourceFile;
+import io.archlint.engine.source.WebControllers;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** See {@code missing-idempotency-key.md}. */
+@RuleInfo(
+        id = "missing-idempotency-key",
+        title = "POST handler creates payments or orders without an idempotency key",
+        category = Category.RESILIENCE,
+        severity = Severity.WARNING,
+        facets = Facet.SOURCES,
+        since = "0.1.0",
+        reason = "Without idempotent APIs, retries can cause duplicates, especially in payment or order systems "
+                + "(idempotency issues, in the backend challenges article)")
+public final class MissingIdempotencyKeyRule implements Rule {
+
+    /** Parameter annotations that bind a request header: Spring MVC, JAX-RS, Micronaut. */
+    private static final List<String> HEADER_ANNOTATIONS = List.of(
+            "org.springframework.web.bind.annotation.RequestHeader",
+            "jakarta.ws.rs.HeaderParam", "javax.ws.rs.HeaderParam",
+            "io.micronaut.http.annotation.Header");
+    /** A {@code @RequestMapping} without a method accepts POST; it counts when it reads a request body. */
+    private static final List<String> REQUEST_BODY = List.of("org.springframework.web.bind.annotation.RequestBody");
+    /** First words of posted handlers that read, validate or change state instead of creating something. */
+    private static final Set<String> NON_CREATING_VERBS = Set.of(
+            "search", "find", "query", "list", "get", "count", "filter", "lookup", "validate", "verify", "check",
+            "preview", "estimate", "calculate", "quote", "simulate", "export",
+            "cancel", "close", "archive", "delete", "remove", "pause", "resume", "activate", "deactivate");
+    /** Words of handlers that receive a provider's callbacks, which carry their own event id. */
+    private static final Set<String> CALLBACK_WORDS = Set.of("webhook", "webhooks", "callback", "callbacks");
+    /** Words that make a following {@code order} a sequence: {@code sortOrder}, {@code display-order}. */
+    private static final Set<String> SEQUENCE_QUALIFIERS = Set.of("sort", "sorting", "display", "sequence");
+    /** Calls that put a header on an outgoing request or a response: a header name there is written, not read. */
+    private static final Set<String> HEADER_WRITES = Set.of("header", "setHeader", "addHeader", "set", "add", "put");
+    /** What a name contains when it deals with idempotency. */
+    private static final String IDEMPOTENCY_STEM = "idempoten";
+    /** A literal that can be a header name; a sentence mentioning idempotency is not one. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    /** Path variables such as {@code {orderId}} name an existing resource, not the one created. */
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]*}");
+    private static final String PREFERRED_HEADER = "Idempotency-Key";
+
+    @Override
+    public void check(Codebase codebase, FindingCollector findings) {
+        SourceFacet sources = codebase.sources();
+        Stereotypes stereotypes = codebase.stereotypes();
+        WebControllers web = new WebControllers(sources, stereotypes);
+        List<Candidate> candidates = new ArrayList<>();
+        for (Endpoint endpoint : web.endpoints()) {
+            if (acceptsPost(endpoint)) {
+                moneyWord(endpoint, stereotypes.moneyWords()).ifPresent(word -> candidates.add(new Candidate(endpoint, word)));
+            }
+        }
+        if (candidates.isEmpty() || projectReadsIdempotencyHeader(sources, web, stereotypes.idempotencyHeaders())) {
+            return;
+        }
+        String header = stereotypes.idempotencyHeaders().contains(PREFERRED_HEADER) ? PREFERRED_HEADER
+                : stereotypes.idempotencyHeaders().stream().sorted().findFirst().orElse(PREFERRED_HEADER);
+        for (Candidate candidate : candidates) {
+            if (!handlesIdempotency(sources, candidate.endpoint(), stereotypes)) {
+                report(findings, candidate, header);
+            }
+        }
+    }
+
+    private record Candidate(Endpoint endpoint, String moneyWord) {}
+
+    private static void report(FindingCollector findings, Candidate candidate, String header) {
+        Endpoint endpoint = candidate.endpoint();
+        String path = endpoint.path().isEmpty() ? "" : " `/" + endpoint.path().replaceFirst("^/+", "") + "`";
+        String message = "POST" + path + " handler `" + endpoint.method().getNameAsString() + "` creates "
+                + plural(candidate.moneyWord()) + " without an idempotency key; accept an `" + header
+                + "` header and return the stored result for a repeated key";
+        findings.report(endpoint.file(), endpoint.method().getName(), endpoint.symbol(), message);
+    }
+
+    private static boolean acceptsPost(Endpoint endpoint) {
+        if (endpoint.handles("POST")) {
+            return true;
+        }
+        return endpoint.httpMethods().isEmpty() && endpoint.method().getParameters().stream()
+                .anyMatch(p -> endpoint.file().isAnnotated(p, REQUEST_BODY));
+    }
+
+    /**
+     * The money word the handler creates, looked up in its method name, then its path from the
+     * end, then its controller's name: the most specific name says what is created.
+     */
+    private static Optional<String> moneyWord(Endpoint endpoint, Set<String> moneyWords) {
+        List<String> methodWords = words(endpoint.method().getNameAsString());
+        List<String> lastSegmentWords = words(lastStaticSegment(endpoint.path()));
+        if (startsWithAny(methodWords, NON_CREATING_VERBS) || startsWithAny(lastSegmentWords, NON_CREATING_VERBS)) {
+            return Optional.empty();
+        }
+        List<String> pathWords = words(endpoint.path());
+        if (methodWords.stream().anyMatch(CALLBACK_WORDS::contains) || pathWords.stream().anyMatch(CALLBACK_WORDS::contains)) {
+            return Optional.empty();
+        }
+        List<String> sortedMoneyWords = moneyWords.stream().map(w -> w.toLowerCase(Locale.ROOT)).sorted().toList();
+        List<String> pathMatches = new ArrayList<>(moneyMatches(pathWords, sortedMoneyWords));
+        Collections.reverse(pathMatches);
+        return Stream.of(moneyMatches(methodWords, sortedMoneyWords), pathMatches,
+                        moneyMatches(words(endpoint.controller().getNameAsString()), sortedMoneyWords))
+                .flatMap(List::stream)
+                .findFirst();
+    }
+
+    /** The money words among {@code words}, in order; {@code sortOrder} is a sequence, not an order. */
+    private static List<String> moneyMatches(List<String> words, List<String> moneyWords) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0 && SEQUENCE_QUALIFIERS.contains(words.get(i - 1))) {
+                continue;
+            }
+            String word = words.get(i);
+            moneyWords.stream().filter(money -> isForm(word, money)).forEach(found::add);
+        }
+        return found;
+    }
+
+    /** {@code word} is {@code money} or its plural: {@code orders} yes, {@code ordering} or {@code payload} no. */
+    private static boolean isForm(String word, String money) {
+        return word.equals(money) || word.equals(money + "s") || word.equals(money + "es");
+    }
+
+    /** Lower-case words of a camelCase, kebab-case, snake_case or path name, without path variables. */
+    private static List<String> words(String name) {
+        String spaced = PATH_VARIABLE.matcher(name).replaceAll(" ")
+                .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
+        return Arrays.stream(spaced.split("[^A-Za-z0-9]+"))
+                .filter(w -> !w.isEmpty())
+                .map(w -> w.toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
+    /** {@code orders/{id}/refunds} gives {@code refunds}; a custom method {@code orders:search} gives {@code search}. */
+    private static String lastStaticSegment(String path) {
+        String[] segments = PATH_VARIABLE.matcher(path).replaceAll("").split("/");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (!segments[i].isBlank()) {
+                String segment = segments[i];
+                return segment.substring(segment.lastIndexOf(':') + 1);
+            }
+        }
+        return "";
+    }
+
+    private static boolean startsWithAny(List<String> words, Set<String> firstWords) {
+        return !words.isEmpty() && firstWords.contains(words.get(0));
+    }
+
+    private static String plural(String moneyWord) {
+        if (moneyWord.equals("pay")) {
+            return "payments";
+        }
+        return moneyWord.endsWith("s") ? moneyWord : moneyWord + "s";
+    }
+
+    private static boolean handlesIdempotency(SourceFacet sources, Endpoint endpoint, Stereotypes stereotypes) {
+        MethodDeclaration method = endpoint.method();
+        SourceFile file = endpoint.file();
+        if (hasIdempotencyAnnotation(method, stereotypes) || hasIdempotencyAnnotation(endpoint.controller(), stereotypes)) {
+            return true;
+        }
+        Set<String> headers = stereotypes.idempotencyHeaders();
+        for (Parameter parameter : method.getParameters()) {
+            Optional<AnnotationExpr> header = file.annotation(parameter, HEADER_ANNOTATIONS);
+            if (header.isPresent() && headerName(header.get())
+                    .flatMap(name -> StringConstants.value(sources, file, name))
+                    .filter(name -> isIdempotencyHeader(name, headers))
+                    .isPresent()) {
+                return true;
+            }
+            if (requestTypeCarriesKey(sources, file, parameter)) {
+                return true;
+            }
+        }
+        // A parameter, variable, constant, call or literal that names idempotency: the handler deals with it.
+        return method.findAll(SimpleName.class).stream().anyMatch(n -> mentionsIdempotency(n.getIdentifier()))
+                || method.findAll(Name.class).stream().anyMatch(n -> mentionsIdempotency(n.getIdentifier()))
+                || method.findAll(StringLiteralExpr.class).stream()
+                        .anyMatch(literal -> isIdempotencyHeader(literal.asString(), headers));
+    }
+
+    private static boolean hasIdempotencyAnnotation(com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> element,
+            Stereotypes stereotypes) {
+        return element.getAnnotations().stream()
+                .anyMatch(a -> stereotypes.idempotencyAnnotations().contains(a.getName().getIdentifier()));
+    }
+
+    /** The header name of {@code @RequestHeader("X")}, {@code @RequestHeader(name = X)} and the like. */
+    private static Optional<Expression> headerName(AnnotationExpr annotation) {
+        if (annotation instanceof SingleMemberAnnotationExpr single) {
+            return Optional.of(single.getMemberValue());
+        }
+        if (annotation instanceof NormalAnnotationExpr normal) {
+            return normal.getPairs().stream()
+                    .filter(p -> p.getNameAsString().equals("value") || p.getNameAsString().equals("name"))
+                    .map(MemberValuePair::getValue)
+                    .findFirst();
+        }
+        return Optional.empty();
+    }
+
+    /** A request body declared in the module with an idempotency key member. */
+    private static boolean requestTypeCarriesKey(SourceFacet sources, SourceFile file, Parameter parameter) {
+        if (!(parameter.getType() instanceof ClassOrInterfaceType type)) {
+            return false;
+        }
+        return sources.type(file.resolve(type.getNameWithScope()))
+                .map(declared -> declared.declaration().findAll(SimpleName.class).stream()
+                        .anyMatch(n -> mentionsIdempotency(n.getIdentifier())))
+                .orElse(false);
+    }
+
+    private static boolean mentionsIdempotency(String name) {
+        return name.toLowerCase(Locale.ROOT).contains(IDEMPOTENCY_STEM);
+    }
+
+    private static boolean isIdempotencyHeader(String name, Set<String> headers) {
+        return headers.stream().anyMatch(name::equalsIgnoreCase)
+                || HEADER_NAME.matcher(name).matches() && mentionsIdempotency(name);
+    }
+
+    /**
+     * Whether a filter, interceptor or aspect of the module reads an idempotency header: a header
+     * literal, or a constant holding one, used outside controllers, annotations and header writes.
+     */
+    private static boolean projectReadsIdempotencyHeader(SourceFacet sources, WebControllers web, Set<String> headers) {
+        Set<String> constants = new HashSet<>();
+        for (SourceFile file : sources.files()) {
+            for (StringLiteralExpr literal : file.unit().findAll(StringLiteralExpr.class)) {
+                if (!isIdempotencyHeader(literal.asString(), headers) || !isRead(literal, file, web)) {
+                    continue;
+                }
+                Optional<String> constant = constantName(literal);
+                if (constant.isEmpty()) {
+                    return true;
+                }
+                constants.add(constant.get());
+            }
+        }
+        if (constants.isEmpty()) {
+            return false;
+        }
+        for (SourceFile file : sources.files()) {
+            Stream<Node> uses = Stream.concat(
+                    file.unit().findAll(NameExpr.class).stream()
+                            .filter(n -> constants.contains(n.getNameAsString())),
+                    file.unit().findAll(FieldAccessExpr.class).stream()
+                            .filter(f -> constants.contains(f.getNameAsString())));
+            if (uses.anyMatch(use -> isRead(use, file, web))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Outside annotations and controllers, and not the name argument of a header write. */
+    private static boolean isRead(Node node, SourceFile file, WebControllers web) {
+        if (node.findAncestor(AnnotationExpr.class).isPresent()) {
+            return false;
+        }
+        if (node.findAncestor(ClassOrInterfaceDeclaration.class).filter(type -> web.isController(file, type)).isPresent()) {
+            return false;
+        }
+        return !(node.getParentNode().orElse(null) instanceof MethodCallExpr call
+                && HEADER_WRITES.contains(call.getNameAsString())
+                && call.getArguments().size() >= 2
+                && call.getArguments().get(0) == node);
+    }
+
+    /** The field a literal initialises, when it is a constant's value. */
+    private static Optional<String> constantName(StringLiteralExpr literal) {
+        if (literal.getParentNode().orElse(null) instanceof VariableDeclarator variable
+                && variable.getParentNode().orElse(null) instanceof FieldDeclaration) {
+            return Optional.of(variable.getNameAsString());
+        }
+        return Optional.empty();
+    }
+}
