@@ -8,7 +8,7 @@ def controller = 'src/main/java/com/acme/payments/PaymentController.java'
 
 // The findings of feature-spring-service-warnings, now at the threshold.
 assert startingWith("[WARNING] ${controller}:[15,19] controller-data-access: ").size() == 1
-assert startingWith("[WARNING] ${controller}:[21,5] missing-idempotency-key: ").size() == 1
+assert startingWith("[WARNING] ${controller}:[22,36] missing-idempotency-key: ").size() == 1
 assert matching(/\[INFO\] Archlint ${archlintVersion} on feature-fail-on-warning: 2 findings \(0 errors, 2 warnings, 0 infos\), \d+ rules? run/).size() == 1
 
 def failure = startingWith('[ERROR] Failed to execute goal io.archlint:archlint-maven-plugin:')

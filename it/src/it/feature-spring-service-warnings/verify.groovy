@@ -11,9 +11,10 @@ assert startingWith("[WARNING] ${controller}:[15,19] controller-data-access: ") 
         "[WARNING] ${controller}:[15,19] controller-data-access: `PaymentController` injects `PaymentRepository`; "
                 + 'move the data access into a service and call the service from the controller']
 
-def idempotency = startingWith("[WARNING] ${controller}:[21,5] missing-idempotency-key: ")
-assert idempotency.size() == 1
-assert idempotency[0].contains('create')
+// Reported at the handler's name, the element to change.
+assert startingWith("[WARNING] ${controller}:[22,36] missing-idempotency-key: ") == [
+        "[WARNING] ${controller}:[22,36] missing-idempotency-key: POST `/payments` handler `create` creates payments "
+                + 'without an idempotency key; accept an `Idempotency-Key` header and return the stored result for a repeated key']
 
 assert matching(/\[INFO\] Archlint ${archlintVersion} on feature-spring-service-warnings: 2 findings \(0 errors, 2 warnings, 0 infos\), \d+ rules? run/).size() == 1
 assert matching(/\[INFO\]   controller-data-access\s+0\s+1\s+0/).size() == 1
@@ -30,10 +31,10 @@ assert report.tool == [name: 'archlint', version: archlintVersion]
 assert report.module == [groupId: 'com.acme.it', artifactId: 'feature-spring-service-warnings', version: '1.0.0-SNAPSHOT']
 assert report.findings.collect { [it.ruleId, it.severity, it.file, it.line, it.column, it.status] } == [
         ['controller-data-access', 'WARNING', controller, 15, 19, 'new'],
-        ['missing-idempotency-key', 'WARNING', controller, 21, 5, 'new'],
+        ['missing-idempotency-key', 'WARNING', controller, 22, 36, 'new'],
 ]
 assert report.findings[0].symbol == 'com.acme.payments.PaymentController'
-assert report.findings[1].symbol.startsWith('com.acme.payments.PaymentController')
+assert report.findings[1].symbol == 'com.acme.payments.PaymentController#create'
 assert report.findings.every { it.fingerprint }
 assert report.summary.total == 2
 assert report.summary.bySeverity == [ERROR: 0, WARNING: 2, INFO: 0]
@@ -51,5 +52,5 @@ assert sarif.runs[0].results.collect {
     [it.ruleId, it.level, location.artifactLocation.uri, location.region.startLine, location.region.startColumn]
 } == [
         ['controller-data-access', 'warning', controller, 15, 19],
-        ['missing-idempotency-key', 'warning', controller, 21, 5],
+        ['missing-idempotency-key', 'warning', controller, 22, 36],
 ]
