@@ -123,10 +123,10 @@ public class CheckMojo extends AbstractMojo {
 
         List<Finding> failing = result.failing(threshold);
         if (!failing.isEmpty()) {
+            String them = failing.size() == 1 ? "it" : "them";
             throw new MojoFailureException(failing.size() + (failing.size() == 1 ? " finding" : " findings")
-                    + " at " + threshold + " or above (archlint.failOnSeverity=" + threshold + "): fix "
-                    + (failing.size() == 1 ? "it" : "them") + ", or set archlint.failOnSeverity to a higher "
-                    + "severity while you work through " + (failing.size() == 1 ? "it" : "them"));
+                    + " at " + threshold + " or above (archlint.failOnSeverity=" + threshold + "): fix " + them
+                    + ", or suppress " + them + " with a reason (// archlint:ignore <rule-id> <reason>)");
         }
     }
 
