@@ -31,7 +31,8 @@ public final class ConsoleReport {
         for (Skipped skipped : result.skipped()) {
             sink.warn(skipped.file() + ": skipped: " + skipped.reason());
         }
-        for (Finding finding : result.findings()) {
+        // Accepted findings stay in the files; the console shows what needs attention.
+        for (Finding finding : report.newFindings()) {
             String line = location(finding) + " " + finding.ruleId() + ": " + finding.message();
             switch (finding.severity()) {
                 case ERROR -> sink.error(line);
@@ -52,18 +53,24 @@ public final class ConsoleReport {
 
     private static void summary(Report report, List<String> writtenFiles, Sink sink) {
         AnalysisResult result = report.result();
-        Map<Severity, Integer> bySeverity = result.countBySeverity();
+        List<Finding> shown = report.newFindings();
+        Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            bySeverity.put(severity, (int) shown.stream().filter(f -> f.severity() == severity).count());
+        }
+        int accepted = result.findings().size() - shown.size();
         sink.info("Archlint " + report.toolVersion() + " on " + report.module().artifactId() + ": "
-                + plural(result.findings().size(), "finding") + " ("
+                + (accepted > 0 ? plural(shown.size(), "new finding") : plural(shown.size(), "finding")) + " ("
                 + plural(bySeverity.get(Severity.ERROR), "error") + ", "
                 + plural(bySeverity.get(Severity.WARNING), "warning") + ", "
                 + plural(bySeverity.get(Severity.INFO), "info", "infos") + "), "
                 + plural(result.rules().size(), "rule") + " run"
+                + (accepted > 0 ? ", " + accepted + " accepted by the baseline" : "")
                 + (result.suppressed().isEmpty() ? "" : ", " + result.suppressed().size() + " suppressed")
                 + (result.skipped().isEmpty() ? "" : ", " + plural(result.skipped().size(), "input") + " skipped"));
-        if (!result.findings().isEmpty()) {
+        if (!shown.isEmpty()) {
             Map<String, Map<Severity, Integer>> table = new TreeMap<>();
-            for (Finding finding : result.findings()) {
+            for (Finding finding : shown) {
                 table.computeIfAbsent(finding.ruleId(), id -> new EnumMap<>(Severity.class))
                         .merge(finding.severity(), 1, Integer::sum);
             }
@@ -76,6 +83,11 @@ public final class ConsoleReport {
             rows.add(String.format("  %-" + width + "s  %5d  %7d  %4d", "total", bySeverity.get(Severity.ERROR),
                     bySeverity.get(Severity.WARNING), bySeverity.get(Severity.INFO)));
             rows.forEach(sink::info);
+        }
+        if (report.fixedBaseline() > 0) {
+            sink.info("Baseline: " + plural(report.fixedBaseline(), "entry", "entries")
+                    + (report.fixedBaseline() == 1 ? " no longer matches" : " no longer match") + " a finding (fixed); run mvn archlint:baseline to prune "
+                    + (report.fixedBaseline() == 1 ? "it" : "them"));
         }
         for (String file : writtenFiles) {
             sink.info("Report: " + file);

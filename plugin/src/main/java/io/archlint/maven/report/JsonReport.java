@@ -52,6 +52,7 @@ public final class JsonReport {
         ObjectNode byRule = summary.putObject("byRule");
         result.countByRule().forEach(byRule::put);
         summary.put("suppressed", result.suppressed().size());
+        summary.put("fixed", report.fixedBaseline());
         summary.put("rulesRun", result.rules().size());
         summary.put("failOnSeverity", report.thresholdName());
         summary.put("failed", report.failed());

@@ -1,0 +1,100 @@
+package io.archlint.maven;
+
+import io.archlint.engine.AnalysisResult;
+import io.archlint.engine.Analyzer;
+import io.archlint.engine.Codebase;
+import io.archlint.engine.RuleRegistry;
+import io.archlint.engine.Skipped;
+import io.archlint.maven.baseline.Baseline;
+import io.archlint.maven.report.AtomicFiles;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+
+/** What the goals share: turning the Maven project into a {@link Codebase} and running the rules. */
+abstract class AbstractArchlintMojo extends AbstractMojo {
+
+    /** Skips the analysis. */
+    @Parameter(property = "archlint.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** The baseline: findings accepted as they are, so that {@code check} fails only on new ones. */
+    @Parameter(property = "archlint.baselineFile", defaultValue = "${project.basedir}/archlint-baseline.json")
+    protected File baselineFile;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    private final ProjectDependenciesResolver dependenciesResolver;
+
+    AbstractArchlintMojo(ProjectDependenciesResolver dependenciesResolver) {
+        this.dependenciesResolver = dependenciesResolver;
+    }
+
+    /** A module's analysis, with the codebase it ran on. */
+    record Analysis(Codebase codebase, AnalysisResult result) {}
+
+    /** Whether this module has nothing to analyse; says so when it has not. */
+    protected boolean nothingToAnalyse() {
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("Archlint: nothing to analyse in " + project.getArtifactId() + " (packaging pom)");
+            return true;
+        }
+        return false;
+    }
+
+    protected Analysis analyze() {
+        DependencyGraphReader.Outcome dependencies = new DependencyGraphReader(dependenciesResolver).read(project, session);
+        int parallelism = innerParallelism();
+        Codebase codebase = ProjectCodebase.of(project, dependencies.graph(), parallelism);
+        dependencies.problems().forEach(p -> codebase.skip(new Skipped("pom.xml",
+                "dependency graph incomplete, dependency rules see only what was collected: " + p)));
+        AnalysisResult result = new Analyzer(RuleRegistry.builtIn(), Map.of(), parallelism).analyze(codebase);
+        return new Analysis(codebase, result);
+    }
+
+    /** The baseline file's content, or empty when there is none. */
+    protected Optional<Baseline> readBaseline() throws MojoExecutionException {
+        Path file = baselineFile.toPath();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Baseline.parse(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Archlint could not read the baseline " + file + ": " + e.getMessage());
+        } catch (Baseline.InvalidBaselineException e) {
+            throw new MojoExecutionException("Archlint cannot use the baseline " + file + ": " + e.getMessage()
+                    + ". Restore it from version control, or write a new one with mvn archlint:baseline.");
+        }
+    }
+
+    protected void writeAtomically(Path target, String content, String what) throws MojoExecutionException {
+        try {
+            AtomicFiles.write(target, content);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Archlint could not write the " + what + " " + target + ": "
+                    + e.getMessage() + " (check the path and its permissions; the previous file, if any, is unchanged)", e);
+        }
+    }
+
+    /** Threads for parsing and rules: the cores, shared among the modules {@code -T} builds at once. */
+    private int innerParallelism() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int modulesAtOnce = session.isParallel() ? Math.max(1, session.getRequest().getDegreeOfConcurrency()) : 1;
+        return Math.max(1, cores / modulesAtOnce);
+    }
+}
