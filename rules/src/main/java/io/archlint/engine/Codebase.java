@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,7 @@ public final class Codebase {
     private final int parallelism;
     private final DependencyGraph dependencyGraph;
     private final Stereotypes stereotypes;
+    private final Map<String, Map<String, String>> ruleParameters;
     private final Set<Skipped> skipped = Collections.synchronizedSet(new LinkedHashSet<>());
 
     private final Lazy<SourceFacet> sources;
@@ -59,6 +61,7 @@ public final class Codebase {
         this.parallelism = builder.parallelism;
         this.dependencyGraph = builder.dependencies;
         this.stereotypes = builder.stereotypes;
+        this.ruleParameters = Map.copyOf(builder.ruleParameters);
         this.sources = new Lazy<>(() -> new SourceParser(javaRelease, encoding, parallelism, this::relativize, skipped::add)
                 .parse(sourceRoots));
         this.classes = new Lazy<>(this::importClasses);
@@ -87,6 +90,23 @@ public final class Codebase {
 
     public Stereotypes stereotypes() {
         return stereotypes;
+    }
+
+    /**
+     * A rule's parameter: the user's value, or the default its {@link RuleInfo} declares.
+     *
+     * @throws IllegalArgumentException when the rule declares no such parameter (a programming error)
+     */
+    public String parameter(Rule rule, String name) {
+        RuleDefinition definition = rule.definition();
+        RuleDefinition.Parameter parameter = definition.parameter(name).orElseThrow(() ->
+                new IllegalArgumentException(definition.id() + " declares no parameter " + name));
+        return ruleParameters.getOrDefault(definition.id(), Map.of()).getOrDefault(name, parameter.defaultValue());
+    }
+
+    /** An integer parameter; the plugin validates user values before the analysis starts. */
+    public int intParameter(Rule rule, String name) {
+        return Integer.parseInt(parameter(rule, name).strip());
     }
 
     /** The dependency graph; call only when {@link #unavailable(Facet)} is empty for it. */
@@ -202,6 +222,7 @@ public final class Codebase {
         private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
         private DependencyGraph dependencies;
         private Stereotypes stereotypes = Stereotypes.defaults();
+        private final Map<String, Map<String, String>> ruleParameters = new java.util.HashMap<>();
 
         private Builder(Path baseDir) {
             this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
@@ -252,6 +273,12 @@ public final class Codebase {
 
         public Builder stereotypes(Stereotypes tables) {
             this.stereotypes = tables;
+            return this;
+        }
+
+        /** The user's parameter values of one rule, by parameter name. */
+        public Builder ruleParameters(String ruleId, Map<String, String> values) {
+            this.ruleParameters.put(ruleId, Map.copyOf(values));
             return this;
         }
 

@@ -14,13 +14,18 @@ public record RuleDefinition(
         Set<Facet> facets,
         String since,
         String reason,
+        List<Parameter> parameters,
         Class<? extends Rule> type) {
+
+    /** A setting of the rule, with its default. */
+    public record Parameter(String name, String defaultValue, String description) {}
 
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     public RuleDefinition {
         Objects.requireNonNull(id, "id");
         facets = Set.copyOf(facets);
+        parameters = List.copyOf(parameters);
     }
 
     public static RuleDefinition of(Class<? extends Rule> type) {
@@ -32,7 +37,14 @@ public record RuleDefinition(
             throw new IllegalArgumentException(type.getName() + " has an id that is not kebab-case: " + info.id());
         }
         return new RuleDefinition(info.id(), info.title(), info.category(), info.severity(),
-                Set.copyOf(List.of(info.facets())), info.since(), info.reason(), type);
+                Set.copyOf(List.of(info.facets())), info.since(), info.reason(),
+                java.util.Arrays.stream(info.parameters())
+                        .map(p -> new Parameter(p.name(), p.defaultValue(), p.description())).toList(),
+                type);
+    }
+
+    public java.util.Optional<Parameter> parameter(String name) {
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     /** The classpath resource of the rule's documentation page. */

@@ -33,4 +33,7 @@ public @interface RuleInfo {
 
     /** Why it matters, from the source articles. */
     String reason();
+
+    /** The settings users may change; integers unless the description says otherwise. */
+    RuleParameter[] parameters() default {};
 }

@@ -41,6 +41,7 @@ public final class RuleTester {
     private final Map<String, String> files = new LinkedHashMap<>();
     private DependencyGraph dependencies = DependencyGraph.builder(new Artifact("com.acme", "app", "1.0")).build();
     private boolean compile;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
     private AnalysisResult result;
 
     private RuleTester(Rule rule) {
@@ -65,6 +66,12 @@ public final class RuleTester {
 
     public RuleTester dependencies(DependencyGraph graph) {
         this.dependencies = graph;
+        return this;
+    }
+
+    /** Sets one of the rule's parameters, as a user would in the plugin configuration. */
+    public RuleTester parameter(String name, String value) {
+        parameters.put(name, value);
         return this;
     }
 
@@ -98,6 +105,7 @@ public final class RuleTester {
                     .classesDir(classes)
                     .dependencies(dependencies)
                     .parallelism(2)
+                    .ruleParameters(rule.definition().id(), parameters)
                     .build();
             result = new Analyzer(List.of(rule), Map.of(), 1).analyze(codebase);
             return result;

@@ -12,6 +12,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.RuleParameter;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.Endpoint;
 import io.archlint.engine.source.WebControllers;
@@ -28,19 +29,25 @@ import java.util.stream.Collectors;
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
         since = "0.1.0",
+        parameters = {
+            @RuleParameter(name = ControllerBusinessLogicRule.MAX_COMPLEXITY, defaultValue = "8",
+                    description = "a handler whose cognitive complexity is above this is reported"),
+            @RuleParameter(name = ControllerBusinessLogicRule.MAX_STATEMENTS, defaultValue = "25",
+                    description = "a handler with more statements than this is reported")
+        },
         reason = "Business rules embedded in controllers lead to rigid, hard-to-maintain code; keep controllers "
                 + "to request handling and delegate to a service or domain layer (mistake #2 of the backend article)")
 public final class ControllerBusinessLogicRule implements Rule {
 
-    /** A handler whose cognitive complexity is above this is reported ({@code maxComplexity}). */
-    static final int MAX_COMPLEXITY = 8;
-    /** A handler with more statements than this is reported ({@code maxStatements}). */
-    static final int MAX_STATEMENTS = 25;
+    static final String MAX_COMPLEXITY = "maxComplexity";
+    static final String MAX_STATEMENTS = "maxStatements";
     /** Longest code excerpt quoted in a message. */
     private static final int SNIPPET_LENGTH = 60;
 
     @Override
     public void check(Codebase codebase, FindingCollector findings) {
+        int maxComplexity = codebase.intParameter(this, MAX_COMPLEXITY);
+        int maxStatements = codebase.intParameter(this, MAX_STATEMENTS);
         WebControllers controllers = new WebControllers(codebase.sources(), codebase.stereotypes());
         for (Endpoint endpoint : controllers.endpoints()) {
             MethodDeclaration method = endpoint.method();
@@ -57,15 +64,15 @@ public final class ControllerBusinessLogicRule implements Rule {
             calculation.ifPresent(c -> reasons.add("computes `" + shown(c) + "` on domain values"));
             branch.ifPresent(b -> reasons.add("branches on `" + DomainComputation.snippet(b, SNIPPET_LENGTH)
                     + "` inside a loop"));
-            boolean tooComplex = complexity > MAX_COMPLEXITY;
-            boolean tooLong = statements > MAX_STATEMENTS;
+            boolean tooComplex = complexity > maxComplexity;
+            boolean tooLong = statements > maxStatements;
             if (tooComplex && tooLong) {
-                reasons.add("has cognitive complexity " + complexity + " (limit " + MAX_COMPLEXITY + ") and "
-                        + statements + " statements (limit " + MAX_STATEMENTS + ")");
+                reasons.add("has cognitive complexity " + complexity + " (limit " + maxComplexity + ") and "
+                        + statements + " statements (limit " + maxStatements + ")");
             } else if (tooComplex) {
-                reasons.add("has cognitive complexity " + complexity + " (limit " + MAX_COMPLEXITY + ")");
+                reasons.add("has cognitive complexity " + complexity + " (limit " + maxComplexity + ")");
             } else if (tooLong) {
-                reasons.add("has " + statements + " statements (limit " + MAX_STATEMENTS + ")");
+                reasons.add("has " + statements + " statements (limit " + maxStatements + ")");
             }
             if (reasons.isEmpty()) {
                 continue;

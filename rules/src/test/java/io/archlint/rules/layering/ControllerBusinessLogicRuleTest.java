@@ -14,6 +14,59 @@ class ControllerBusinessLogicRuleTest {
         return RuleTester.of(new ControllerBusinessLogicRule());
     }
 
+    private static final String IMPORT_HANDLER = """
+                    package com.acme.web;
+
+                    import com.acme.customers.CustomerRow;
+                    import com.acme.customers.CustomerService;
+                    import com.acme.customers.DuplicateCustomerException;
+                    import com.acme.customers.ImportResult;
+                    import java.util.ArrayList;
+                    import java.util.List;
+                    import java.util.Set;
+                    import org.springframework.web.bind.annotation.PostMapping;
+                    import org.springframework.web.bind.annotation.RequestBody;
+                    import org.springframework.web.bind.annotation.RestController;
+
+                    @RestController
+                    public class CustomerImportController {
+                        private static final Set<String> SUPPORTED = Set.of("DE", "FR", "NL");
+                        private final CustomerService customers;
+
+                        public CustomerImportController(CustomerService customers) {
+                            this.customers = customers;
+                        }
+
+                        @PostMapping("/customers/import")
+                        public ImportResult importCustomers(@RequestBody List<CustomerRow> rows) {
+                            int imported = 0;
+                            List<String> errors = new ArrayList<>();
+                            for (CustomerRow row : rows) {
+                                if (row.email() == null || row.email().isBlank()) {
+                                    errors.add("missing email: " + row.name());
+                                    continue;
+                                }
+                                if (row.country() != null && !SUPPORTED.contains(row.country())) {
+                                    errors.add("unsupported country: " + row.country());
+                                    continue;
+                                }
+                                try {
+                                    customers.register(row.name(), row.email(), row.country());
+                                    imported++;
+                                } catch (DuplicateCustomerException e) {
+                                    if (row.overwrite()) {
+                                        customers.update(row.name(), row.email(), row.country());
+                                        imported++;
+                                    } else {
+                                        errors.add("duplicate: " + row.email());
+                                    }
+                                }
+                            }
+                            return new ImportResult(imported, errors);
+                        }
+                    }
+                    """;
+
     @Nested
     class Violating {
 
@@ -699,6 +752,29 @@ class ControllerBusinessLogicRuleTest {
                         record TotalDto(String total, String currency) {}
                     }
                     """).expectNoFindings();
+        }
+    }
+
+    @Nested
+    class Configured {
+
+        @Test
+        void raisingMaxComplexityAcceptsTheHandler() {
+            RuleTester tester = tester().parameter("maxComplexity", "13")
+                    .java("com/acme/web/CustomerImportController.java", IMPORT_HANDLER);
+            tester.expectNoFindings();
+        }
+
+        @Test
+        void theMessageNamesTheConfiguredLimit() {
+            RuleTester tester = tester().parameter("maxComplexity", "12")
+                    .java("com/acme/web/CustomerImportController.java", IMPORT_HANDLER);
+            assertThat(tester.findings()).singleElement().satisfies(f -> {
+                assertThat(f.file()).isEqualTo("src/main/java/com/acme/web/CustomerImportController.java");
+                assertThat(f.line()).isEqualTo(24);
+                assertThat(f.message()).isEqualTo("handler `importCustomers` has cognitive complexity 13 (limit 12); "
+                        + "move the logic into a service");
+            });
         }
     }
 }
