@@ -5,6 +5,7 @@ import io.archlint.engine.Analyzer;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.RuleRegistry;
 import io.archlint.engine.Skipped;
+import io.archlint.engine.Stereotypes;
 import io.archlint.maven.baseline.Baseline;
 import io.archlint.maven.report.AtomicFiles;
 import java.io.File;
@@ -12,7 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -31,6 +32,18 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
     /** The baseline: findings accepted as they are, so that {@code check} fails only on new ones. */
     @Parameter(property = "archlint.baselineFile", defaultValue = "${project.basedir}/archlint-baseline.json")
     protected File baselineFile;
+
+    /** The starting set of rules: {@code recommended}, {@code strict} (every rule one severity higher) or {@code security}. */
+    @Parameter(property = "archlint.preset", defaultValue = "recommended")
+    protected String preset;
+
+    /** Per-rule settings on top of the preset: enabled, severity and parameters. */
+    @Parameter
+    protected List<RuleConfiguration> rules;
+
+    /** Additions to the stereotype tables: controller annotations, data access types, money words... */
+    @Parameter
+    protected StereotypesConfiguration stereotypes;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -56,13 +69,19 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
         return false;
     }
 
-    protected Analysis analyze() {
+    /** The rules to run, checked before any work starts. */
+    protected RuleSelection selectRules() throws MojoExecutionException {
+        return RuleSelection.of(RuleRegistry.builtIn(), preset, rules);
+    }
+
+    protected Analysis analyze(RuleSelection selection) {
         DependencyGraphReader.Outcome dependencies = new DependencyGraphReader(dependenciesResolver).read(project, session);
         int parallelism = innerParallelism();
-        Codebase codebase = ProjectCodebase.of(project, dependencies.graph(), parallelism);
+        Stereotypes tables = stereotypes == null ? Stereotypes.defaults() : stereotypes.applyTo(Stereotypes.defaults());
+        Codebase codebase = ProjectCodebase.of(project, dependencies.graph(), parallelism, tables, selection.parameters());
         dependencies.problems().forEach(p -> codebase.skip(new Skipped("pom.xml",
                 "dependency graph incomplete, dependency rules see only what was collected: " + p)));
-        AnalysisResult result = new Analyzer(RuleRegistry.builtIn(), Map.of(), parallelism).analyze(codebase);
+        AnalysisResult result = new Analyzer(selection.rules(), selection.severities(), parallelism).analyze(codebase);
         return new Analysis(codebase, result);
     }
 

@@ -29,6 +29,7 @@ public class BaselineMojo extends AbstractArchlintMojo {
             getLog().info("Archlint is skipped (archlint.skip=true)");
             return;
         }
+        RuleSelection selection = selectRules();
         if (nothingToAnalyse()) {
             return;
         }
@@ -40,7 +41,7 @@ public class BaselineMojo extends AbstractArchlintMojo {
             getLog().warn(e.getMessage());
             previous = Optional.empty();
         }
-        Analysis analysis = analyze();
+        Analysis analysis = analyze(selection);
         List<Finding> findings = analysis.result().findings();
         Baseline baseline = Baseline.of(findings);
         writeAtomically(baselineFile.toPath(), baseline.toJson(), "baseline");

@@ -61,6 +61,7 @@ public class CheckMojo extends AbstractArchlintMojo {
         }
         Severity threshold = Options.failOnSeverity(failOnSeverity);
         Set<String> outputs = Options.formats(formats);
+        RuleSelection selection = selectRules();
         if (nothingToAnalyse()) {
             return;
         }
@@ -71,7 +72,7 @@ public class CheckMojo extends AbstractArchlintMojo {
                     + "or point archlint.baselineFile at it");
         }
 
-        Analysis analysis = analyze();
+        Analysis analysis = analyze(selection);
         Baseline.Applied applied = baseline.map(b -> b.apply(analysis.result()))
                 .orElseGet(() -> new Baseline.Applied(analysis.result(), List.of()));
         Report report = Report.of(new ModuleInfo(project.getGroupId(), project.getArtifactId(), project.getVersion()),

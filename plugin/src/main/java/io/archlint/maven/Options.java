@@ -48,7 +48,18 @@ final class Options {
         return formats;
     }
 
-    private static MojoExecutionException invalid(String parameter, String value, List<String> valid) {
+    /** A rule severity: {@code ERROR}, {@code WARNING} or {@code INFO}. */
+    static Severity severity(String parameter, String value) throws MojoExecutionException {
+        String normalised = value.strip().toUpperCase(Locale.ROOT);
+        for (Severity severity : Severity.values()) {
+            if (severity.name().equals(normalised)) {
+                return severity;
+            }
+        }
+        throw invalid(parameter, value, List.of("ERROR", "WARNING", "INFO"));
+    }
+
+    static MojoExecutionException invalid(String parameter, String value, List<String> valid) {
         String suggestion = valid.stream()
                 .min(Comparator.comparingInt(v -> distance(v.toLowerCase(Locale.ROOT), String.valueOf(value).toLowerCase(Locale.ROOT))))
                 .filter(v -> distance(v.toLowerCase(Locale.ROOT), String.valueOf(value).toLowerCase(Locale.ROOT)) <= 3)

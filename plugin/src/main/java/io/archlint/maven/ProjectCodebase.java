@@ -1,12 +1,14 @@
 package io.archlint.maven;
 
 import io.archlint.engine.Codebase;
+import io.archlint.engine.Stereotypes;
 import io.archlint.engine.dependencies.DependencyGraph;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.Resource;
@@ -20,7 +22,8 @@ final class ProjectCodebase {
 
     private ProjectCodebase() {}
 
-    static Codebase of(MavenProject project, DependencyGraph graph, int parallelism) {
+    static Codebase of(MavenProject project, DependencyGraph graph, int parallelism, Stereotypes stereotypes,
+            Map<String, Map<String, String>> ruleParameters) {
         Path base = project.getBasedir().toPath();
         Path buildDir = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
         Codebase.Builder builder = Codebase.builder(base)
@@ -29,7 +32,9 @@ final class ProjectCodebase {
                 .javaRelease(javaRelease(project))
                 .encoding(encoding(project))
                 .parallelism(parallelism)
-                .dependencies(graph);
+                .dependencies(graph)
+                .stereotypes(stereotypes);
+        ruleParameters.forEach(builder::ruleParameters);
         for (String root : project.getCompileSourceRoots()) {
             Path path = Path.of(root).toAbsolutePath().normalize();
             // Generated sources (annotation processors, OpenAPI, jOOQ) are not the team's code.

@@ -25,6 +25,19 @@ class ReadmeTest {
         assertThat(rows).containsExactlyElementsOf(expected);
     }
 
+    @Test
+    void parameterTableMatchesTheRulesParameters() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String table = readme.substring(readme.indexOf("<!-- parameters:start -->"),
+                readme.indexOf("<!-- parameters:end -->"));
+        List<String> rows = table.lines().filter(l -> l.startsWith("| `")).map(String::strip).toList();
+        List<String> expected = RuleRegistry.builtIn().stream().map(Rule::definition)
+                .flatMap(rule -> rule.parameters().stream().map(p -> "| `" + rule.id() + "` | `" + p.name() + "` | "
+                        + p.defaultValue() + " | " + p.description() + " |"))
+                .toList();
+        assertThat(rows).containsExactlyElementsOf(expected);
+    }
+
     private static String row(RuleDefinition rule) {
         return "`" + rule.id() + "` | " + rule.defaultSeverity() + " | " + rule.category().id();
     }
