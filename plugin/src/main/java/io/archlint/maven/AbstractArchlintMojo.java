@@ -3,7 +3,6 @@ package io.archlint.maven;
 import io.archlint.engine.AnalysisResult;
 import io.archlint.engine.Analyzer;
 import io.archlint.engine.Codebase;
-import io.archlint.engine.RuleRegistry;
 import io.archlint.engine.Skipped;
 import io.archlint.engine.Stereotypes;
 import io.archlint.maven.baseline.Baseline;
@@ -45,6 +44,10 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
     @Parameter
     protected StereotypesConfiguration stereotypes;
 
+    /** A team's ArchUnit rules from the plugin's dependencies, run like built-in rules. */
+    @Parameter
+    protected List<ArchRuleConfiguration> archRules;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
@@ -71,7 +74,7 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
 
     /** The rules to run, checked before any work starts. */
     protected RuleSelection selectRules() throws MojoExecutionException {
-        return RuleSelection.of(RuleRegistry.builtIn(), preset, rules);
+        return RuleSelection.of(CustomRules.all(getClass().getClassLoader(), archRules), preset, rules);
     }
 
     protected Analysis analyze(RuleSelection selection) {
