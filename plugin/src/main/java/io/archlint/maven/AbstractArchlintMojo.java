@@ -44,6 +44,10 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
     @Parameter
     protected StereotypesConfiguration stereotypes;
 
+    /** Findings accepted by path or package, with a reason and an optional expiry date. */
+    @Parameter
+    protected List<ExclusionConfiguration> exclusions;
+
     /** A team's ArchUnit rules from the plugin's dependencies, run like built-in rules. */
     @Parameter
     protected List<ArchRuleConfiguration> archRules;
@@ -74,7 +78,15 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
 
     /** The rules to run, checked before any work starts. */
     protected RuleSelection selectRules() throws MojoExecutionException {
-        return RuleSelection.of(CustomRules.all(getClass().getClassLoader(), archRules), preset, rules);
+        List<io.archlint.engine.Rule> available = CustomRules.all(getClass().getClassLoader(), archRules);
+        RuleSelection selection = RuleSelection.of(available, preset, rules);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        available.forEach(r -> ids.add(r.definition().id()));
+        List<io.archlint.engine.Exclusion> parsed = new java.util.ArrayList<>();
+        for (ExclusionConfiguration exclusion : exclusions == null ? List.<ExclusionConfiguration>of() : exclusions) {
+            parsed.add(exclusion.toExclusion(ids));
+        }
+        return selection.withExclusions(parsed);
     }
 
     protected Analysis analyze(RuleSelection selection) {
@@ -84,7 +96,8 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
         Codebase codebase = ProjectCodebase.of(project, dependencies.graph(), parallelism, tables, selection.parameters());
         dependencies.problems().forEach(p -> codebase.skip(new Skipped("pom.xml",
                 "dependency graph incomplete, dependency rules see only what was collected: " + p)));
-        AnalysisResult result = new Analyzer(selection.rules(), selection.severities(), parallelism).analyze(codebase);
+        AnalysisResult result = new Analyzer(selection.rules(), selection.severities(), parallelism,
+                java.time.LocalDate.now(), selection.exclusions()).analyze(codebase);
         return new Analysis(codebase, result);
     }
 

@@ -18,7 +18,16 @@ import org.apache.maven.plugin.MojoExecutionException;
  * {@code <rules>} on top. Every id, severity and parameter is checked, so a typo fails the build
  * with the valid values instead of silently doing nothing.
  */
-record RuleSelection(List<Rule> rules, Map<String, Severity> severities, Map<String, Map<String, String>> parameters) {
+record RuleSelection(List<Rule> rules, Map<String, Severity> severities, Map<String, Map<String, String>> parameters,
+        List<io.archlint.engine.Exclusion> exclusions) {
+
+    RuleSelection(List<Rule> rules, Map<String, Severity> severities, Map<String, Map<String, String>> parameters) {
+        this(rules, severities, parameters, List.of());
+    }
+
+    RuleSelection withExclusions(List<io.archlint.engine.Exclusion> configured) {
+        return new RuleSelection(rules, severities, parameters, configured);
+    }
 
     static final List<String> PRESETS = List.of("recommended", "strict", "security");
 

@@ -21,6 +21,7 @@ public final class Analyzer {
     private final Map<String, Severity> severities;
     private final int parallelism;
     private final LocalDate today;
+    private final List<Exclusion> exclusions;
 
     /**
      * @param rules       the rules to run
@@ -28,11 +29,16 @@ public final class Analyzer {
      * @param parallelism threads for running rules
      */
     public Analyzer(List<Rule> rules, Map<String, Severity> severities, int parallelism) {
-        this(rules, severities, parallelism, LocalDate.now());
+        this(rules, severities, parallelism, LocalDate.now(), List.of());
     }
 
-    /** @param today the date suppression expiries are compared with */
-    public Analyzer(List<Rule> rules, Map<String, Severity> severities, int parallelism, LocalDate today) {
+    /**
+     * @param today      the date suppression expiries are compared with
+     * @param exclusions suppressions from the configuration
+     */
+    public Analyzer(List<Rule> rules, Map<String, Severity> severities, int parallelism, LocalDate today,
+            List<Exclusion> exclusions) {
+        this.exclusions = List.copyOf(exclusions);
         this.rules = List.copyOf(rules);
         this.severities = Map.copyOf(severities);
         this.parallelism = Math.max(1, parallelism);
@@ -60,7 +66,7 @@ public final class Analyzer {
                         + " were skipped: " + String.join(", ", ids))));
 
         List<List<Finding>> perRule = runAll(codebase, runnable);
-        Suppressions suppressions = new Suppressions(codebase, today, codebase.encoding());
+        Suppressions suppressions = new Suppressions(codebase, today, codebase.encoding(), exclusions);
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
         for (List<Finding> ruleFindings : perRule) {
@@ -75,10 +81,17 @@ public final class Analyzer {
                 }
             }
         }
+        java.util.Set<String> rulesRun = new java.util.HashSet<>();
+        runnable.forEach(r -> rulesRun.add(r.definition().id()));
+        List<Finding> unused = suppressions.unused(rulesRun);
+        findings.addAll(unused);
         findings.sort(Finding.ORDER);
         suppressed.sort(Finding.ORDER);
-        return new AnalysisResult(rules.stream().map(Rule::definition).toList(), findings, codebase.skipped(),
-                suppressed);
+        List<RuleDefinition> definitions = new ArrayList<>(rules.stream().map(Rule::definition).toList());
+        if (!unused.isEmpty()) {
+            definitions.add(Suppressions.UNUSED_SUPPRESSION);
+        }
+        return new AnalysisResult(definitions, findings, codebase.skipped(), suppressed);
     }
 
     private List<List<Finding>> runAll(Codebase codebase, List<Rule> runnable) {

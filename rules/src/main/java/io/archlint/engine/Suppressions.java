@@ -47,14 +47,26 @@ final class Suppressions {
     private final LocalDate today;
     private final Charset charset;
     private final Map<String, List<String>> lines = new HashMap<>();
+    private final List<Exclusion> exclusions;
+    /** "file:line" of every comment or annotation that suppressed or expired a finding. */
+    private final java.util.Set<String> used = new java.util.HashSet<>();
 
-    Suppressions(Codebase codebase, LocalDate today, Charset charset) {
+    Suppressions(Codebase codebase, LocalDate today, Charset charset, List<Exclusion> exclusions) {
         this.codebase = codebase;
         this.today = today;
         this.charset = charset;
+        this.exclusions = List.copyOf(exclusions);
     }
 
     Outcome check(Finding finding) {
+        for (Exclusion exclusion : exclusions) {
+            if (exclusion.matches(finding)) {
+                if (exclusion.until() != null && exclusion.until().isBefore(today)) {
+                    return new Outcome(false, exclusion.describe() + " expired on " + exclusion.until());
+                }
+                return new Outcome(true, null);
+            }
+        }
         Outcome byComment = byComment(finding);
         if (byComment.suppressed()) {
             return byComment;
@@ -70,14 +82,12 @@ final class Suppressions {
             return Outcome.KEEP;
         }
         List<String> text = lines(finding.file());
-        for (int line = finding.line(); line >= Math.max(1, finding.line() - 1); line--) {
-            if (line > text.size()) {
-                continue;
-            }
+        for (int line : markerLines(text, finding.line())) {
             Matcher marker = COMMENT.matcher(text.get(line - 1));
             if (!marker.find() || !matches(marker.group(1), finding.ruleId())) {
                 continue;
             }
+            used.add(finding.file() + ":" + line);
             String until = marker.group(2);
             if (until != null) {
                 try {
@@ -92,6 +102,26 @@ final class Suppressions {
             return new Outcome(true, null);
         }
         return Outcome.KEEP;
+    }
+
+    /**
+     * Where a marker for a finding may stand: its own line, and the line above it, skipping the
+     * annotations between, so a comment above {@code @PostMapping} covers the method below.
+     */
+    private static List<Integer> markerLines(List<String> text, int findingLine) {
+        List<Integer> candidates = new ArrayList<>();
+        if (findingLine <= text.size()) {
+            candidates.add(findingLine);
+        }
+        int above = findingLine - 1;
+        while (above >= 1 && above <= text.size() && text.get(above - 1).strip().startsWith("@")) {
+            candidates.add(above);
+            above--;
+        }
+        if (above >= 1 && above <= text.size()) {
+            candidates.add(above);
+        }
+        return candidates;
     }
 
     private static boolean matches(String ids, String ruleId) {
@@ -115,8 +145,12 @@ final class Suppressions {
             }
         });
         for (Node node : candidates) {
-            if (node instanceof NodeWithAnnotations<?> annotated && suppresses(annotated, finding.ruleId())) {
-                return true;
+            if (node instanceof NodeWithAnnotations<?> annotated) {
+                Optional<AnnotationExpr> annotation = suppressing(annotated, finding.ruleId());
+                if (annotation.isPresent()) {
+                    used.add(finding.file() + ":" + annotation.get().getBegin().map(p -> p.line).orElse(0));
+                    return true;
+                }
             }
         }
         return false;
@@ -126,7 +160,7 @@ final class Suppressions {
         return node.getRange().map(r -> r.begin.line <= line && line <= r.end.line).orElse(false);
     }
 
-    private static boolean suppresses(NodeWithAnnotations<?> annotated, String ruleId) {
+    private static Optional<AnnotationExpr> suppressing(NodeWithAnnotations<?> annotated, String ruleId) {
         for (AnnotationExpr annotation : annotated.getAnnotations()) {
             String name = annotation.getNameAsString();
             if (!name.equals("SuppressWarnings") && !name.equals("java.lang.SuppressWarnings")) {
@@ -142,12 +176,79 @@ final class Suppressions {
             for (Expression element : values) {
                 if (element instanceof StringLiteralExpr literal
                         && (literal.getValue().equals("archlint") || literal.getValue().equals("archlint:" + ruleId))) {
-                    return true;
+                    return Optional.of(annotation);
                 }
             }
         }
-        return false;
+        return Optional.empty();
     }
+
+    /**
+     * Suppression comments and {@code archlint:<id>} annotations that matched no finding, in the
+     * module's sources, configuration and pom; only for rules that ran, since a rule that did not
+     * run cannot tell whether its suppression is still needed.
+     */
+    List<Finding> unused(java.util.Set<String> rulesRun) {
+        List<Finding> result = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        codebase.sources().files().forEach(f -> files.add(f.path()));
+        files.addAll(codebase.config().files());
+        files.add("pom.xml");
+        for (String file : files) {
+            List<String> text = lines(file);
+            for (int i = 0; i < text.size(); i++) {
+                Matcher marker = COMMENT.matcher(text.get(i));
+                if (!marker.find() || used.contains(file + ":" + (i + 1))) {
+                    continue;
+                }
+                List<String> ids = List.of(marker.group(1).split(","));
+                if (ids.stream().allMatch(rulesRun::contains)) {
+                    result.add(unusedFinding(file, i + 1, commentStart(text.get(i), marker.start()) + 1,
+                            "archlint:ignore " + marker.group(1)));
+                }
+            }
+        }
+        for (SourceFile file : codebase.sources().files()) {
+            for (AnnotationExpr annotation : file.unit().findAll(AnnotationExpr.class)) {
+                String name = annotation.getNameAsString();
+                int line = annotation.getBegin().map(p -> p.line).orElse(0);
+                if ((!name.equals("SuppressWarnings") && !name.equals("java.lang.SuppressWarnings"))
+                        || used.contains(file.path() + ":" + line)) {
+                    continue;
+                }
+                for (StringLiteralExpr literal : annotation.findAll(StringLiteralExpr.class)) {
+                    String value = literal.getValue();
+                    if (value.startsWith("archlint:") && rulesRun.contains(value.substring("archlint:".length()))) {
+                        result.add(unusedFinding(file.path(), line, annotation.getBegin().map(p -> p.column).orElse(0),
+                                "@SuppressWarnings(\"" + value + "\")"));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The column where the comment holding a marker starts: its {@code //}, {@code #}, {@code <!--} or {@code --}. */
+    private static int commentStart(String line, int marker) {
+        for (String token : List.of("//", "#", "<!--", "--", "/*")) {
+            int at = line.lastIndexOf(token, marker);
+            if (at >= 0) {
+                return at;
+            }
+        }
+        return marker;
+    }
+
+    private static Finding unusedFinding(String file, int line, int column, String what) {
+        return new Finding(UNUSED_SUPPRESSION.id(), Severity.INFO, "`" + what + "` suppresses nothing; remove it",
+                file, line, column, "", Fingerprints.of(UNUSED_SUPPRESSION.id(), file, "", what), Finding.Status.NEW);
+    }
+
+    /** Reported by the engine itself when a suppression no longer matches anything. */
+    static final RuleDefinition UNUSED_SUPPRESSION = new RuleDefinition("unused-suppression",
+            "Suppression that matches no finding", Category.OPERATIONS, Severity.INFO, java.util.Set.of(Facet.SOURCES),
+            "0.1.0", "Dead suppressions pile up and hide the next real finding at the same place", List.of(),
+            Rule.class);
 
     private List<String> lines(String file) {
         return lines.computeIfAbsent(file, f -> {

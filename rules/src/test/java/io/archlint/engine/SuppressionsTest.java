@@ -23,16 +23,21 @@ class SuppressionsTest {
         @Override
         public void check(Codebase codebase, FindingCollector findings) {
             codebase.sources().files().forEach(f -> f.unit().findAll(com.github.javaparser.ast.body.MethodDeclaration.class)
-                    .forEach(m -> findings.report(f, m.getName(), m.getNameAsString(), "`" + m.getNameAsString() + "`")));
+                    .forEach(m -> findings.report(f, m.getName(), "com.acme.A#" + m.getNameAsString(), "`" + m.getNameAsString() + "`")));
         }
     }
 
     private AnalysisResult analyze(String code) throws IOException {
+        return analyze(code, List.of());
+    }
+
+    private AnalysisResult analyze(String code, List<Exclusion> exclusions) throws IOException {
         Path file = base.resolve("src/main/java/com/acme/A.java");
         Files.createDirectories(file.getParent());
         Files.writeString(file, code);
         Codebase codebase = Codebase.builder(base).sourceRoot(base.resolve("src/main/java")).build();
-        return new Analyzer(List.of(new EveryMethodRule()), Map.of(), 1, LocalDate.parse("2026-11-23")).analyze(codebase);
+        return new Analyzer(List.of(new EveryMethodRule()), Map.of(), 1, LocalDate.parse("2026-11-23"), exclusions)
+                .analyze(codebase);
     }
 
     @Test
@@ -90,5 +95,48 @@ class SuppressionsTest {
                 "`expired` (suppression expired on 2026-11-22)",
                 "`badDate` (suppression ignored: until=soon is not a date (YYYY-MM-DD))");
         assertThat(result.suppressed()).extracting(Finding::message).containsExactly("`today`");
+    }
+
+    @Test
+    void exclusionsFromTheConfigurationMatchPathsOrPackagesAndExpire() throws IOException {
+        String code = """
+                package com.acme;
+                class A {
+                    void one() {}
+                }
+                """;
+        assertThat(analyze(code, List.of(new Exclusion("src/main/java/com/acme/**", null, java.util.Set.of(), null, "generated")))
+                .suppressed()).hasSize(1);
+        assertThat(analyze(code, List.of(new Exclusion(null, "com.acme", java.util.Set.of("every-method"), null, "legacy")))
+                .suppressed()).hasSize(1);
+        assertThat(analyze(code, List.of(new Exclusion(null, "com.other.**", java.util.Set.of(), null, "x"))).findings())
+                .extracting(Finding::message).containsExactly("`one`");
+        assertThat(analyze(code, List.of(new Exclusion("src/**", null, java.util.Set.of(), LocalDate.parse("2026-01-01"), "x")))
+                .findings()).extracting(Finding::message)
+                .containsExactly("`one` (exclusion src/** expired on 2026-01-01)");
+    }
+
+    @Test
+    void aSuppressionThatMatchesNothingIsReported() throws IOException {
+        AnalysisResult result = analyze("""
+                package com.acme;
+                class A {
+                    // archlint:ignore every-method still needed
+                    void used() {}
+                    int field; // archlint:ignore every-method nothing here any more
+                    @SuppressWarnings("archlint:every-method")
+                    int other;
+                    // archlint:ignore some-rule-that-did-not-run cannot tell
+                    int third;
+                }
+                """);
+        assertThat(result.suppressed()).extracting(Finding::message).containsExactly("`used`");
+        assertThat(result.findings()).extracting(Finding::ruleId, Finding::line, Finding::severity, Finding::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("unused-suppression", 5, Severity.INFO,
+                                "`archlint:ignore every-method` suppresses nothing; remove it"),
+                        org.assertj.core.groups.Tuple.tuple("unused-suppression", 6, Severity.INFO,
+                                "`@SuppressWarnings(\"archlint:every-method\")` suppresses nothing; remove it"));
+        assertThat(result.rules()).extracting(RuleDefinition::id).contains("unused-suppression");
     }
 }

@@ -1,0 +1,21 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').readLines()
+def findings = log.findAll { it ==~ /\[(ERROR|WARNING|INFO)\] src\/\S+:\[\d+,\d+\] .*/ }
+
+// Suppressed by annotation, by comment and by the package exclusion: not printed.
+assert findings.every { !it.contains('PaymentController.java') && !it.contains('RefundController.java') }
+// The expired suppression no longer suppresses and says so; the unneeded one is reported.
+def orders = 'src/main/java/com/acme/orders/OrderController.java'
+assert findings == [
+        "[WARNING] ${orders}:[14,19] controller-data-access: `OrderController` injects `PaymentRepository`; move the "
+                + 'data access into a service and call the service from the controller (suppression expired on 2020-01-31)',
+        "[INFO] ${orders}:[20,5] unused-suppression: `archlint:ignore missing-idempotency-key` suppresses nothing; remove it",
+].collect { it.toString() }
+assert log.contains('[INFO] BUILD SUCCESS')
+
+def report = new JsonSlurper().parse(new File(basedir, 'target/archlint/archlint.json'))
+assert report.summary.suppressed == 4
+assert report.findings*.ruleId == ['controller-data-access', 'unused-suppression']
+def sarif = new JsonSlurper().parse(new File(basedir, 'target/archlint/archlint.sarif'))
+assert sarif.runs[0].results.findAll { it.suppressions }.size() == 4
