@@ -1,0 +1,4 @@
+package com.acme.payments;
+
+public record PaymentRequest(long orderId, long amountInCents) {
+}
