@@ -30,7 +30,6 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.YieldStmt;
-import com.github.javaparser.ast.type.Type;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
 import java.util.ArrayList;
@@ -110,7 +109,7 @@ final class SqlStrings {
 
     /** A format specifier: index, flags, width, precision, conversion. */
     private static final Pattern FORMAT_SPECIFIER =
-            Pattern.compile("%(\\d+\\$|<)?[-#+ 0,(]*\\d*(?:\\.\\d+)?([tT]?[a-zA-Z%])");
+            Pattern.compile("%(\\d{1,3}\\$|<)?[-#+ 0,(]*\\d*(?:\\.\\d+)?([tT]?[a-zA-Z%])");
 
     private static final int MAX_HELPER_DEPTH = 3;
 
@@ -261,7 +260,7 @@ final class SqlStrings {
         if (isAllowListed(declaration)) {
             return Value.SAFE;
         }
-        if (declaration.node() instanceof com.github.javaparser.ast.body.Parameter) {
+        if (declaration.node() instanceof com.github.javaparser.ast.body.Parameter && !isAssigned(declaration)) {
             return Value.opaque(declaration.name());
         }
         return local(declaration);
@@ -297,7 +296,8 @@ final class SqlStrings {
             if (set.isEmpty() && appended.isEmpty()) {
                 return Value.opaque(declaration.name());
             }
-            Value base = combine(set, null);
+            boolean parameter = declaration.node() instanceof com.github.javaparser.ast.body.Parameter;
+            Value base = parameter ? Value.opaque(declaration.name()) : combine(set, null);
             Value added = combine(appended, how);
             if (added.kind() == Kind.SAFE) {
                 return base;
@@ -308,6 +308,12 @@ final class SqlStrings {
         } finally {
             visiting.remove(declaration.node());
         }
+    }
+
+    private boolean isAssigned(JavaTypes.Declaration declaration) {
+        return declaration.root().findAll(AssignExpr.class).stream()
+                .anyMatch(a -> a.getTarget() instanceof NameExpr target
+                        && target.getNameAsString().equals(declaration.name()));
     }
 
     private boolean sameDeclaration(NameExpr use, JavaTypes.Declaration declaration) {
@@ -431,7 +437,8 @@ final class SqlStrings {
                     && (method.equals("of") || method.equals("asList"))) {
                 return combine(call.getArguments(), null);
             }
-            if ((owner.equals("Objects") || owner.equals("java.util.Objects")) && method.equals("toString")) {
+            if ((owner.equals("Objects") || owner.equals("java.util.Objects")) && method.equals("toString")
+                    && !call.getArguments().isEmpty()) {
                 return combine(call.getArguments().subList(0, 1), null);
             }
         }
@@ -546,8 +553,7 @@ final class SqlStrings {
                 List<Expression> results = new ArrayList<>();
                 lambda.getExpressionBody().ifPresentOrElse(results::add, () -> lambda.getBody()
                         .findAll(ReturnStmt.class).forEach(r -> r.getExpression().ifPresent(results::add)));
-                Value value = combine(results, "`Collectors.joining`");
-                return value;
+                return combine(results, "`Collectors.joining`");
             }
             if (step.getScope().isEmpty()) {
                 break;
@@ -600,7 +606,7 @@ final class SqlStrings {
     private Value helper(MethodCallExpr call) {
         List<MethodDeclaration> methods = types.ownMethods(call, call.getNameAsString(), call.getArguments().size());
         if (methods.isEmpty()) {
-            return staticFactory(call);
+            return Value.opaque(label(call)); // inherited or statically imported: not followed
         }
         MethodDeclaration method = methods.get(0);
         if (isSafeType(file, method.getType().asString())) {
@@ -628,11 +634,6 @@ final class SqlStrings {
             helperDepth--;
             visiting.remove(method);
         }
-    }
-
-    /** jOOQ's statically imported {@code inline}-free helpers and similar: unknown unless numeric. */
-    private Value staticFactory(MethodCallExpr call) {
-        return Value.opaque(label(call));
     }
 
     private static boolean enclosingLambdaOrType(Node node, MethodDeclaration method) {
@@ -688,10 +689,5 @@ final class SqlStrings {
         }
         String text = expression.toString();
         return text.length() > 40 ? text.substring(0, 37) + "..." : text;
-    }
-
-    /** Type of a value-holding declaration, for callers that check parameters. */
-    static boolean isStringType(Type type) {
-        return type.asString().equals("String") || type.asString().equals("java.lang.String");
     }
 }
