@@ -7,6 +7,7 @@ import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
+import io.archlint.rules.security.SqlInjectionRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ public final class RuleRegistry {
             new MissingIdempotencyKeyRule(),
             new NoConnectionPoolRule(),
             new NonIdempotentConsumerRule(),
+            new SqlInjectionRule(),
             new TransactionalControllerRule());
 
     private RuleRegistry() {}
