@@ -2,6 +2,9 @@ package io.archlint.engine;
 
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
+import io.archlint.rules.errors.PrintStackTraceRule;
+import io.archlint.rules.errors.SwallowedExceptionRule;
+import io.archlint.rules.errors.SystemOutLoggingRule;
 import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
@@ -21,7 +24,10 @@ public final class RuleRegistry {
             new MissingIdempotencyKeyRule(),
             new NoConnectionPoolRule(),
             new NonIdempotentConsumerRule(),
+            new PrintStackTraceRule(),
             new SqlInjectionRule(),
+            new SwallowedExceptionRule(),
+            new SystemOutLoggingRule(),
             new TransactionalControllerRule());
 
     private RuleRegistry() {}
