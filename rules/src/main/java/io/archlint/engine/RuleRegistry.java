@@ -5,8 +5,11 @@ import io.archlint.rules.database.NoConnectionPoolRule;
 import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
+import io.archlint.rules.operations.NoObservabilityRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
+import io.archlint.rules.security.MissingInputValidationRule;
+import io.archlint.rules.security.NoAuthenticationRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +21,10 @@ public final class RuleRegistry {
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
             new MissingIdempotencyKeyRule(),
+            new MissingInputValidationRule(),
+            new NoAuthenticationRule(),
             new NoConnectionPoolRule(),
+            new NoObservabilityRule(),
             new NonIdempotentConsumerRule(),
             new TransactionalControllerRule());
 
