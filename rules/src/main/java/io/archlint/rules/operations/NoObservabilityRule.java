@@ -1,9 +1,9 @@
 package io.archlint.rules.operations;
 
 import com.github.javaparser.Position;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.Facet;
@@ -138,7 +138,8 @@ public final class NoObservabilityRule implements Rule {
         return result;
     }
 
-    private static Position position(NodeWithSimpleName<?> node) {
-        return node.getName().getBegin().orElse(new Position(0, 0));
+    /** Where the declaration begins, at its first annotation: a comment above it suppresses the finding. */
+    private static Position position(Node node) {
+        return node.getBegin().orElse(new Position(0, 0));
     }
 }

@@ -80,7 +80,8 @@ public final class NoAuthenticationRule implements Rule {
                 + "`spring-boot-starter-oauth2-resource-server`, `quarkus-oidc`, Micronaut Security) and "
                 + "authenticate every request";
         ClassOrInterfaceDeclaration type = first.type();
-        Position at = type.getName().getBegin().orElse(new Position(0, 0));
+        // The declaration begins at its first annotation, so a comment above the class suppresses the finding.
+        Position at = type.getBegin().orElse(new Position(0, 0));
         findings.report(first.file().path(), at.line, at.column, first.qualifiedName(), message,
                 "no-authentication " + codebase.dependencies().root().key());
     }
