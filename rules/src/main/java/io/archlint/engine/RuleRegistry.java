@@ -8,8 +8,11 @@ import io.archlint.rules.errors.SystemOutLoggingRule;
 import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
+import io.archlint.rules.operations.NoObservabilityRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
+import io.archlint.rules.security.MissingInputValidationRule;
+import io.archlint.rules.security.NoAuthenticationRule;
 import io.archlint.rules.security.SqlInjectionRule;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +25,10 @@ public final class RuleRegistry {
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
             new MissingIdempotencyKeyRule(),
+            new MissingInputValidationRule(),
+            new NoAuthenticationRule(),
             new NoConnectionPoolRule(),
+            new NoObservabilityRule(),
             new NonIdempotentConsumerRule(),
             new PrintStackTraceRule(),
             new SqlInjectionRule(),
