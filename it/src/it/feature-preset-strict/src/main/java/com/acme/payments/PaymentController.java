@@ -19,7 +19,7 @@ public class PaymentController {
     }
 
     @PostMapping("/payments")
-    public ResponseEntity<Payment> create(@RequestBody PaymentRequest request) {
+    public ResponseEntity<Payment> create(@jakarta.validation.Valid @RequestBody PaymentRequest request) {
         Payment saved = payments.save(new Payment(request.orderId(), request.amountInCents()));
         return ResponseEntity.status(HttpStatus.CREATED).body(saved);
     }

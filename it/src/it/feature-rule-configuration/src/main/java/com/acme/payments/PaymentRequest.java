@@ -1,4 +1,6 @@
 package com.acme.payments;
 
-public record PaymentRequest(long orderId, long amountInCents) {
+import jakarta.validation.constraints.Positive;
+
+public record PaymentRequest(@Positive long orderId, @Positive long amountInCents) {
 }

@@ -21,7 +21,7 @@ public class PaymentController {
 
     // archlint:ignore missing-idempotency-key until=2099-12-31 the payment provider de-duplicates on orderId
     @PostMapping("/payments")
-    public ResponseEntity<Payment> create(@RequestBody PaymentRequest request) {
+    public ResponseEntity<Payment> create(@jakarta.validation.Valid @RequestBody PaymentRequest request) {
         Payment saved = payments.save(new Payment(request.orderId(), request.amountInCents()));
         return ResponseEntity.status(HttpStatus.CREATED).body(saved);
     }

@@ -1,4 +1,6 @@
 package com.acme.orders.web;
 
-public record NewOrder(long customerId, long totalInCents) {
+import jakarta.validation.constraints.Positive;
+
+public record NewOrder(@Positive long customerId, @Positive long totalInCents) {
 }

@@ -25,7 +25,7 @@ public class OrderController {
 
     @PostMapping
     public ResponseEntity<OrderView> place(@RequestHeader("Idempotency-Key") String idempotencyKey,
-            @RequestBody NewOrder order) {
+            @jakarta.validation.Valid @RequestBody NewOrder order) {
         Order placed = service.place(idempotencyKey, order.customerId(), order.totalInCents());
         return ResponseEntity.status(HttpStatus.CREATED).body(OrderView.of(placed));
     }
