@@ -7,6 +7,8 @@ import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
+import io.archlint.rules.security.HardcodedSecretRule;
+import io.archlint.rules.security.WeakPasswordHashingRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,10 +19,12 @@ public final class RuleRegistry {
             new ConnectionPerCallRule(),
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
+            new HardcodedSecretRule(),
             new MissingIdempotencyKeyRule(),
             new NoConnectionPoolRule(),
             new NonIdempotentConsumerRule(),
-            new TransactionalControllerRule());
+            new TransactionalControllerRule(),
+            new WeakPasswordHashingRule());
 
     private RuleRegistry() {}
 
