@@ -109,7 +109,8 @@ public final class HardcodedSecretRule implements Rule {
             "get", "find", "read", "load", "match", "matches", "reset", "update", "change", "generate", "create",
             "parse", "decode", "encrypt", "decrypt", "remove", "delete", "mask", "log", "print", "send", "save",
             "store", "sign", "refresh", "revoke", "issue", "extract", "resolve", "fetch", "request", "exchange",
-            "rotate", "expire", "invalidate", "contains", "require", "on", "handle", "to", "from", "new", "build");
+            "rotate", "expire", "invalidate", "contains", "require", "on", "handle", "to", "from", "new", "build",
+            "exists", "count", "query", "lookup", "assert");
 
     /** Calls on a literal that keep its value: {@code "..".getBytes()}, {@code "..".toCharArray()}. */
     private static final Set<String> TRANSPARENT_CALLS = Set.of("getBytes", "toCharArray", "strip", "trim");

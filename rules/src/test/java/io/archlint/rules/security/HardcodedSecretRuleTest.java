@@ -399,6 +399,42 @@ class HardcodedSecretRuleTest {
         }
 
         @Test
+        void ignoresRepositoryLookupsByLiteral() {
+            tester().java("com/acme/users/TokenCleanup.java", """
+                    package com.acme.users;
+
+                    public class TokenCleanup {
+                        private final TokenRepository tokens;
+
+                        TokenCleanup(TokenRepository tokens) {
+                            this.tokens = tokens;
+                        }
+
+                        void purge() {
+                            if (tokens.existsByToken("revoked-marker")) {
+                                tokens.deleteByToken("revoked-marker");
+                            }
+                        }
+
+                        interface TokenRepository {
+                            boolean existsByToken(String token);
+
+                            void deleteByToken(String token);
+                        }
+                    }
+                    """).expectNoFindings();
+        }
+
+        @Test
+        void ignoresConfigurationSecretSuppressedWithReason() {
+            tester().file("src/main/resources/application.yml", """
+                    payments:
+                      # archlint:ignore hardcoded-secret public sandbox key from the provider's quick start
+                      api-key: pk_sandbox_4eC39HqLyjWDarjt
+                    """).expectNoFindings();
+        }
+
+        @Test
         void ignoresSuppressedSecretWithReason() {
             tester().java("com/acme/demo/DemoClient.java", """
                     package com.acme.demo;
