@@ -11,9 +11,11 @@ import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.operations.NoObservabilityRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
+import io.archlint.rules.security.HardcodedSecretRule;
 import io.archlint.rules.security.MissingInputValidationRule;
 import io.archlint.rules.security.NoAuthenticationRule;
 import io.archlint.rules.security.SqlInjectionRule;
+import io.archlint.rules.security.WeakPasswordHashingRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,7 @@ public final class RuleRegistry {
             new ConnectionPerCallRule(),
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
+            new HardcodedSecretRule(),
             new MissingIdempotencyKeyRule(),
             new MissingInputValidationRule(),
             new NoAuthenticationRule(),
@@ -34,7 +37,8 @@ public final class RuleRegistry {
             new SqlInjectionRule(),
             new SwallowedExceptionRule(),
             new SystemOutLoggingRule(),
-            new TransactionalControllerRule());
+            new TransactionalControllerRule(),
+            new WeakPasswordHashingRule());
 
     private RuleRegistry() {}
 
