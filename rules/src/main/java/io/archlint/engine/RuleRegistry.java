@@ -2,6 +2,10 @@ package io.archlint.engine;
 
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
+import io.archlint.rules.errors.LogStringConcatRule;
+import io.archlint.rules.errors.MissingGlobalErrorHandlerRule;
+import io.archlint.rules.errors.SensitiveDataLoggedRule;
+import io.archlint.rules.errors.StackTraceExposureRule;
 import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
@@ -17,9 +21,13 @@ public final class RuleRegistry {
             new ConnectionPerCallRule(),
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
+            new LogStringConcatRule(),
+            new MissingGlobalErrorHandlerRule(),
             new MissingIdempotencyKeyRule(),
             new NoConnectionPoolRule(),
             new NonIdempotentConsumerRule(),
+            new SensitiveDataLoggedRule(),
+            new StackTraceExposureRule(),
             new TransactionalControllerRule());
 
     private RuleRegistry() {}
