@@ -71,6 +71,9 @@ public final class SensitiveDataLoggedRule implements Rule {
     /** Types whose whole object carries credentials. */
     private static final Pattern CREDENTIAL_TYPE = Pattern.compile("\\w*(Credentials|LoginRequest)");
 
+    /** A constant by Java naming convention: a header or property name, not a runtime secret. */
+    private static final String CONSTANT_NAME = "[A-Z][A-Z0-9_]*";
+
     private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[_$\\-]+");
 
     @Override
@@ -100,6 +103,9 @@ public final class SensitiveDataLoggedRule implements Rule {
     private static Optional<String> sensitive(SourceFacet sources, SourceFile file, Expression value) {
         if (value instanceof NameExpr name) {
             String identifier = name.getNameAsString();
+            if (identifier.matches(CONSTANT_NAME)) {
+                return Optional.empty(); // a constant such as a header name; hardcoded-secret covers literal secrets
+            }
             if (isSecretName(identifier)) {
                 return Optional.of("`" + identifier + "`");
             }
@@ -113,7 +119,7 @@ public final class SensitiveDataLoggedRule implements Rule {
                     .map(type -> "the whole `" + simpleName(type) + "` `" + identifier + "`");
         }
         if (value instanceof FieldAccessExpr access && isSecretName(access.getNameAsString())
-                && !access.getNameAsString().matches("[A-Z][A-Z0-9_]*")) {
+                && !access.getNameAsString().matches(CONSTANT_NAME)) {
             return Optional.of("`" + access + "`");
         }
         if (value instanceof MethodCallExpr call && call.getArguments().isEmpty() && call.getScope().isPresent()) {
