@@ -281,4 +281,28 @@ class SensitiveDataLoggedRuleTest {
             assertThat(f.message()).isEqualTo("`AuthService#login` logs `password`; leave it out of the log or log a masked form");
         });
     }
+
+    @Test
+    void honoursSuppressionsWithAReason() {
+        tester().java("com/acme/auth/DevTokens.java", """
+                package com.acme.auth;
+
+                import org.slf4j.Logger;
+                import org.slf4j.LoggerFactory;
+
+                public class DevTokens {
+                    private static final Logger log = LoggerFactory.getLogger(DevTokens.class);
+
+                    @SuppressWarnings("archlint:sensitive-data-logged")
+                    void printLocalToken(String token) {
+                        log.info("Local dev token {}", token);
+                    }
+
+                    void printOther(String refreshToken) {
+                        // archlint:ignore sensitive-data-logged local profile only, token is fake
+                        log.info("Fake refresh token {}", refreshToken);
+                    }
+                }
+                """).expectNoFindings();
+    }
 }
