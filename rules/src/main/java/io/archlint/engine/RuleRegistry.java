@@ -2,7 +2,11 @@ package io.archlint.engine;
 
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
+import io.archlint.rules.errors.LogStringConcatRule;
+import io.archlint.rules.errors.MissingGlobalErrorHandlerRule;
 import io.archlint.rules.errors.PrintStackTraceRule;
+import io.archlint.rules.errors.SensitiveDataLoggedRule;
+import io.archlint.rules.errors.StackTraceExposureRule;
 import io.archlint.rules.errors.SwallowedExceptionRule;
 import io.archlint.rules.errors.SystemOutLoggingRule;
 import io.archlint.rules.layering.ControllerBusinessLogicRule;
@@ -27,6 +31,8 @@ public final class RuleRegistry {
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
             new HardcodedSecretRule(),
+            new LogStringConcatRule(),
+            new MissingGlobalErrorHandlerRule(),
             new MissingIdempotencyKeyRule(),
             new MissingInputValidationRule(),
             new NoAuthenticationRule(),
@@ -34,7 +40,9 @@ public final class RuleRegistry {
             new NoObservabilityRule(),
             new NonIdempotentConsumerRule(),
             new PrintStackTraceRule(),
+            new SensitiveDataLoggedRule(),
             new SqlInjectionRule(),
+            new StackTraceExposureRule(),
             new SwallowedExceptionRule(),
             new SystemOutLoggingRule(),
             new TransactionalControllerRule(),
