@@ -7,6 +7,9 @@ import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
+import io.archlint.rules.security.CorsWildcardCredentialsRule;
+import io.archlint.rules.security.CsrfDisabledRule;
+import io.archlint.rules.security.PermitAllEndpointsRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +20,12 @@ public final class RuleRegistry {
             new ConnectionPerCallRule(),
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
+            new CorsWildcardCredentialsRule(),
+            new CsrfDisabledRule(),
             new MissingIdempotencyKeyRule(),
             new NoConnectionPoolRule(),
             new NonIdempotentConsumerRule(),
+            new PermitAllEndpointsRule(),
             new TransactionalControllerRule());
 
     private RuleRegistry() {}
