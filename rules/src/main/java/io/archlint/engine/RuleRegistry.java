@@ -15,9 +15,12 @@ import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.operations.NoObservabilityRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
+import io.archlint.rules.security.CorsWildcardCredentialsRule;
+import io.archlint.rules.security.CsrfDisabledRule;
 import io.archlint.rules.security.HardcodedSecretRule;
 import io.archlint.rules.security.MissingInputValidationRule;
 import io.archlint.rules.security.NoAuthenticationRule;
+import io.archlint.rules.security.PermitAllEndpointsRule;
 import io.archlint.rules.security.SqlInjectionRule;
 import io.archlint.rules.security.WeakPasswordHashingRule;
 import java.util.List;
@@ -30,6 +33,8 @@ public final class RuleRegistry {
             new ConnectionPerCallRule(),
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
+            new CorsWildcardCredentialsRule(),
+            new CsrfDisabledRule(),
             new HardcodedSecretRule(),
             new LogStringConcatRule(),
             new MissingGlobalErrorHandlerRule(),
@@ -39,6 +44,7 @@ public final class RuleRegistry {
             new NoConnectionPoolRule(),
             new NoObservabilityRule(),
             new NonIdempotentConsumerRule(),
+            new PermitAllEndpointsRule(),
             new PrintStackTraceRule(),
             new SensitiveDataLoggedRule(),
             new SqlInjectionRule(),
