@@ -27,7 +27,7 @@ class HardcodedSecretRuleTest {
                     @Service
                     public class StripeGateway {
                         // violation: `API_KEY` is set to a hardcoded secret `****` (32 characters); load it from the environment
-                        private static final String API_KEY = "sk_live_51HqLyjWDarjtT1zdp7dcXYZ";
+                        private static final String API_KEY = "pk-acme-51HqLyjWDarjtT1zdp7dcXYZ";
                         // violation: `webhookSigningSecret` is set to a hardcoded secret `****` (18 characters)
                         private final String webhookSigningSecret = "whsec_9fK2LmQx81Zt";
                         // violation: `JWT_SIGNING_KEY` is set to a hardcoded secret
@@ -178,7 +178,7 @@ class HardcodedSecretRuleTest {
 
         @Test
         void neverShowsTheSecretValueInAnyFieldOfAFinding() {
-            String javaSecret = "sk_live_51HqLyjWDarjtT1zdp7dc";
+            String javaSecret = "pk-acme-51HqLyjWDarjtT1zdp7dc";
             String configSecret = "Zq7!pLm2vRx9";
             RuleTester tester = tester()
                     .java("com/acme/payments/StripeGateway.java", """
