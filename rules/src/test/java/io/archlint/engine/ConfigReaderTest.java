@@ -60,6 +60,15 @@ class ConfigReaderTest {
         }
     }
 
+    @Test
+    void readsARootListedTwiceOnce() throws IOException {
+        write("src/main/resources/application.properties", "spring.datasource.password=${DB_PASSWORD}\n");
+        Path root = base.resolve("src/main/resources");
+        ConfigFacet config = new ConfigReader(p -> base.relativize(p).toString().replace('\\', '/'), skipped::add)
+                .read(List.of(root, root.resolve("../resources")));
+        assertThat(config.entries()).hasSize(1);
+    }
+
     @Nested
     class Yaml {
 

@@ -44,7 +44,8 @@ public final class ConfigReader {
     public ConfigFacet read(List<Path> resourceRoots) {
         List<String> files = new ArrayList<>();
         List<ConfigEntry> entries = new ArrayList<>();
-        for (Path root : resourceRoots) {
+        // Spring Boot's parent declares src/main/resources twice (filtered and not): read each root once.
+        for (Path root : resourceRoots.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
             for (Path candidate : configFiles(root)) {
                 String file = relativizer.apply(candidate);
                 Matcher name = CONFIG_FILE.matcher(candidate.getFileName().toString());

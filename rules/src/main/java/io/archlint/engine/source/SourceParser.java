@@ -64,7 +64,7 @@ public final class SourceParser {
 
     public SourceFacet parse(List<Path> roots) {
         List<Path> files = new ArrayList<>();
-        for (Path root : roots) {
+        for (Path root : roots.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
             files.addAll(javaFiles(root));
         }
         List<Optional<SourceFile>> parsed;

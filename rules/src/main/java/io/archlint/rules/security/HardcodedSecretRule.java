@@ -412,10 +412,28 @@ public final class HardcodedSecretRule implements Rule {
         return !(value.matches(".*\\s.*") && words.stream().filter(w -> w.matches("[a-z]{2,}")).count() >= 2);
     }
 
-    /** Whether the fallback of a placeholder is a real secret rather than a local default. */
+    /**
+     * Whether the fallback of a placeholder is a real secret rather than a local default: only a
+     * strong-looking value counts ({@code ${DB_PASS:petclinic}} is a local default that the
+     * environment overrides; {@code ${API_KEY:pk_9Xq2Lm7Vb4Nc1Zt8}} is a key someone pasted in).
+     */
     static boolean isSecretDefault(String raw, String term) {
         String value = raw.strip();
-        return !WELL_KNOWN_DEFAULTS.contains(value.toLowerCase(Locale.ROOT)) && isSecret(value, term);
+        return !WELL_KNOWN_DEFAULTS.contains(value.toLowerCase(Locale.ROOT)) && isSecret(value, term)
+                && looksGenerated(value);
+    }
+
+    /**
+     * At least 12 characters mixing three of lower case, upper case, digits and symbols, or at
+     * least 20 of letters and digits (hex and base64 keys).
+     */
+    private static boolean looksGenerated(String value) {
+        int classes = (value.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
+                + (value.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
+                + (value.chars().anyMatch(Character::isDigit) ? 1 : 0)
+                + (value.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
+        boolean lettersAndDigits = value.chars().anyMatch(Character::isLetter) && value.chars().anyMatch(Character::isDigit);
+        return (value.length() >= 12 && classes >= 3) || (value.length() >= 20 && lettersAndDigits);
     }
 
     /** The secret itself: {@code {noop}s3cr3t} is {@code s3cr3t} stored without encoding. */

@@ -356,6 +356,9 @@ class HardcodedSecretRuleTest {
                         password: ${MAIL_PASSWORD:}
                       rabbitmq:
                         password: ${RABBIT_PASSWORD:guest}
+                      data:
+                        redis:
+                          password: ${REDIS_PASSWORD:petclinic}
                       security:
                         user:
                           password: '{cipher}AQB3bF8m1r9Kx2Lq7Vn4'
