@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
+import io.archlint.engine.source.Symbols;
 import java.util.Optional;
 
 /** Name resolution and navigation over parsed sources, shared by the rules of this package. */
@@ -63,51 +64,23 @@ final class JavaSource {
 
     /** The enclosing element of a node: {@code com.acme.Type#member}, or the type. */
     static String symbol(SourceFile file, Node node) {
-        String type = enclosingType(node).map(t -> file.qualifiedName(t)).orElse(file.packageName());
-        return enclosingMember(node).map(member -> type + "#" + memberName(member)).orElse(type);
+        return Symbols.of(file, node);
     }
 
     /** {@code Type#member} with the simple type name, for messages. */
     static String shortSymbol(Node node) {
-        String type = enclosingType(node).map(TypeDeclaration::getNameAsString).orElse("");
-        return enclosingMember(node).map(member -> type + "#" + memberName(member)).orElse(type);
+        return Symbols.shortOf(node);
     }
 
     static Optional<TypeDeclaration<?>> enclosingType(Node node) {
-        for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof TypeDeclaration<?> type) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return Symbols.enclosingType(node);
     }
 
     /** The nearest method, constructor, initialiser or field around a node. */
     static Optional<Node> enclosingMember(Node node) {
-        for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof CallableDeclaration<?> || n instanceof CompactConstructorDeclaration
-                    || n instanceof InitializerDeclaration || n instanceof FieldDeclaration) {
-                return Optional.of(n);
-            }
-            if (n instanceof TypeDeclaration<?>) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return Symbols.enclosingMember(node);
     }
 
-    private static String memberName(Node member) {
-        if (member instanceof CallableDeclaration<?> callable) {
-            return callable.getNameAsString();
-        }
-        if (member instanceof CompactConstructorDeclaration constructor) {
-            return constructor.getNameAsString();
-        }
-        if (member instanceof FieldDeclaration field) {
-            return field.getVariable(0).getNameAsString();
-        }
-        return "<init>";
-    }
 
     /** {@code public static void main(String[] args)}: a command-line entry point that runs once. */
     static boolean isMainMethod(MethodDeclaration method) {

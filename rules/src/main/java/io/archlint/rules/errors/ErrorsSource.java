@@ -1,12 +1,10 @@
 package io.archlint.rules.errors;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import io.archlint.engine.source.SourceFile;
+import io.archlint.engine.source.Symbols;
 import java.util.Optional;
 
 /** Navigation over parsed sources shared by the rules of this package. */
@@ -16,43 +14,23 @@ final class ErrorsSource {
 
     /** The enclosing element of a node: {@code com.acme.Type#member}, or the type. */
     static String symbol(SourceFile file, Node node) {
-        String type = enclosingType(node).map(file::qualifiedName).orElse(file.packageName());
-        return enclosingMember(node).map(member -> type + "#" + memberName(member)).orElse(type);
+        return Symbols.of(file, node);
     }
 
     /** {@code Type#member} with the simple type name, for messages. */
     static String shortSymbol(Node node) {
-        String type = enclosingType(node).map(TypeDeclaration::getNameAsString).orElse("");
-        return enclosingMember(node).map(member -> type + "#" + memberName(member)).orElse(type);
+        return Symbols.shortOf(node);
     }
 
     static Optional<TypeDeclaration<?>> enclosingType(Node node) {
-        return node.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+        return Symbols.enclosingType(node);
     }
 
     /** The nearest method, constructor, initialiser or field of the nearest type around a node. */
     private static Optional<Node> enclosingMember(Node node) {
-        for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof CallableDeclaration<?> || n instanceof InitializerDeclaration
-                    || n instanceof FieldDeclaration) {
-                return Optional.of(n);
-            }
-            if (n instanceof TypeDeclaration<?>) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return Symbols.enclosingMember(node);
     }
 
-    private static String memberName(Node member) {
-        if (member instanceof CallableDeclaration<?> callable) {
-            return callable.getNameAsString();
-        }
-        if (member instanceof FieldDeclaration field) {
-            return field.getVariable(0).getNameAsString();
-        }
-        return "<init>";
-    }
 
     /** Whether a node sits in {@code public static void main(String[])}, including its lambdas. */
     static boolean inMainMethod(Node node) {

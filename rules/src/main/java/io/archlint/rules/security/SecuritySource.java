@@ -1,9 +1,6 @@
 package io.archlint.rules.security;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
@@ -13,6 +10,7 @@ import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import io.archlint.engine.source.SourceFile;
+import io.archlint.engine.source.Symbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,40 +102,16 @@ final class SecuritySource {
 
     /** The enclosing element of a node: {@code com.acme.Type#member}, or the type. */
     static String symbol(SourceFile file, Node node) {
-        String type = enclosingType(node).map(file::qualifiedName).orElse(file.packageName());
-        return enclosingMember(node).map(member -> type + "#" + memberName(member)).orElse(type);
+        return Symbols.of(file, node);
     }
 
     static Optional<TypeDeclaration<?>> enclosingType(Node node) {
-        for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof TypeDeclaration<?> type) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return Symbols.enclosingType(node);
     }
 
     /** The nearest method, constructor, initialiser or field around a node, within its type. */
     static Optional<Node> enclosingMember(Node node) {
-        for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof CallableDeclaration<?> || n instanceof InitializerDeclaration
-                    || n instanceof FieldDeclaration) {
-                return Optional.of(n);
-            }
-            if (n instanceof TypeDeclaration<?>) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return Symbols.enclosingMember(node);
     }
 
-    private static String memberName(Node member) {
-        if (member instanceof CallableDeclaration<?> callable) {
-            return callable.getNameAsString();
-        }
-        if (member instanceof FieldDeclaration field) {
-            return field.getVariable(0).getNameAsString();
-        }
-        return "<init>";
-    }
 }

@@ -4,8 +4,6 @@ import com.github.javaparser.Position;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
@@ -30,6 +28,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
+import io.archlint.engine.source.Symbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,48 +61,23 @@ final class SpringSecuritySource {
 
     /** The method, constructor, initialiser or field a node belongs to: the unit a configuration is written in. */
     static Optional<Node> enclosingMember(Node node) {
-        for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof CallableDeclaration<?> || n instanceof InitializerDeclaration
-                    || n instanceof FieldDeclaration) {
-                return Optional.of(n);
-            }
-            if (n instanceof TypeDeclaration<?>) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return Symbols.enclosingMember(node);
     }
 
     static Optional<TypeDeclaration<?>> enclosingType(Node node) {
-        for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof TypeDeclaration<?> type) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return Symbols.enclosingType(node);
     }
 
     /** {@code com.acme.SecurityConfig#filterChain}, or the type when the node is outside a member. */
     static String symbol(SourceFile file, Node node) {
-        String type = enclosingType(node).map(file::qualifiedName).orElse(file.packageName());
-        return enclosingMember(node).map(member -> type + "#" + memberName(member)).orElse(type);
+        return Symbols.of(file, node);
     }
 
     /** {@code SecurityConfig#filterChain}, for messages. */
     static String shortSymbol(Node node) {
-        String type = enclosingType(node).map(TypeDeclaration::getNameAsString).orElse("");
-        return enclosingMember(node).map(member -> type + "#" + memberName(member)).orElse(type);
+        return Symbols.shortOf(node);
     }
 
-    private static String memberName(Node member) {
-        if (member instanceof CallableDeclaration<?> callable) {
-            return callable.getNameAsString();
-        }
-        if (member instanceof FieldDeclaration field) {
-            return field.getVariable(0).getNameAsString();
-        }
-        return "<init>";
-    }
 
     /**
      * Reports at the name of a call rather than at the start of its fluent chain, so that
