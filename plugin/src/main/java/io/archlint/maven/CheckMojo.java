@@ -3,9 +3,12 @@ package io.archlint.maven;
 import io.archlint.engine.Finding;
 import io.archlint.engine.Severity;
 import io.archlint.maven.baseline.Baseline;
+import io.archlint.maven.report.CheckstyleReport;
+import io.archlint.maven.report.CodeQualityReport;
 import io.archlint.maven.report.ConsoleReport;
 import io.archlint.maven.report.HtmlReport;
 import io.archlint.maven.report.JsonReport;
+import io.archlint.maven.report.JunitReport;
 import io.archlint.maven.report.ModuleInfo;
 import io.archlint.maven.report.Report;
 import io.archlint.maven.report.SarifReport;
@@ -35,7 +38,10 @@ public class CheckMojo extends AbstractArchlintMojo {
     @Parameter(property = "archlint.failOnSeverity", defaultValue = "ERROR")
     private String failOnSeverity;
 
-    /** Comma-separated outputs: {@code console}, {@code html}, {@code json}, {@code sarif}. */
+    /**
+     * Comma-separated outputs: {@code console}, {@code html}, {@code json}, {@code sarif}, and for CI
+     * {@code codequality} (GitLab Code Quality), {@code checkstyle} (Checkstyle XML) and {@code junit} (JUnit XML).
+     */
     @Parameter(property = "archlint.formats", defaultValue = "console,html,json,sarif")
     private String formats;
 
@@ -87,6 +93,15 @@ public class CheckMojo extends AbstractArchlintMojo {
         }
         if (outputs.contains("sarif")) {
             written.add(write(analysis, SarifReport.FILE_NAME, new SarifReport().render(report)));
+        }
+        if (outputs.contains("codequality")) {
+            written.add(write(analysis, CodeQualityReport.FILE_NAME, new CodeQualityReport().render(report)));
+        }
+        if (outputs.contains("checkstyle")) {
+            written.add(write(analysis, CheckstyleReport.FILE_NAME, new CheckstyleReport().render(report)));
+        }
+        if (outputs.contains("junit")) {
+            written.add(write(analysis, JunitReport.FILE_NAME, new JunitReport().render(report)));
         }
         if (outputs.contains("console")) {
             new ConsoleReport().print(report, written, new ConsoleReport.Sink() {

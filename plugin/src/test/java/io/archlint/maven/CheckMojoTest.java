@@ -40,6 +40,7 @@ class CheckMojoTest {
     void rejectsAnUnknownFormat(CheckMojo mojo) {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("archlint.formats has an invalid value 'pdf'; valid values are console, html, json, sarif.");
+                .hasMessageStartingWith("archlint.formats has an invalid value 'pdf'; valid values are console, html, json, sarif, "
+                        + "codequality, checkstyle, junit.");
     }
 }

@@ -26,6 +26,12 @@ class OptionsTest {
     }
 
     @Test
+    void acceptsTheOptInCiFormatsInAnyCase() throws Exception {
+        assertThat(Options.formats("json, CodeQuality,checkstyle ,JUNIT"))
+                .containsExactly("json", "codequality", "checkstyle", "junit");
+    }
+
+    @Test
     void rejectsAnUnknownFormat() {
         assertThatThrownBy(() -> Options.formats("console,jsn"))
                 .hasMessageStartingWith("archlint.formats has an invalid value 'jsn'; valid values are")
