@@ -1,0 +1,6 @@
+package com.acme.payments;
+
+import jakarta.validation.constraints.Positive;
+
+public record PaymentRequest(@Positive long orderId, @Positive long amountInCents) {
+}
