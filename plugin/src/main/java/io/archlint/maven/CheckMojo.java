@@ -86,7 +86,8 @@ public class CheckMojo extends AbstractArchlintMojo {
 
         List<String> written = new ArrayList<>();
         if (outputs.contains("html")) {
-            written.add(write(analysis, HtmlReport.FILE_NAME, new HtmlReport().render(report)));
+            written.add(write(analysis, HtmlReport.FILE_NAME, new HtmlReport(project.getBasedir().toPath(),
+                    ProjectCodebase.encoding(project)).render(report)));
         }
         if (outputs.contains("json")) {
             written.add(write(analysis, JsonReport.FILE_NAME, new JsonReport().render(report)));
