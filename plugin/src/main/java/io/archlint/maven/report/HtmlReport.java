@@ -54,8 +54,8 @@ public final class HtmlReport {
             .filters{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:8px 0}
             input[type=search]{padding:4px 8px;min-width:260px}select{padding:3px 4px;max-width:260px}
             details.more{margin-top:6px}details.more>summary{cursor:pointer;color:var(--info)}
-            pre.snippet{background:#f9fafb;border:1px solid var(--line);border-radius:6px;padding:6px 0;overflow-x:auto;margin:6px 0;max-width:72vw}
-            .md pre{max-width:72vw;overflow-x:auto}
+            pre.snippet{background:#f9fafb;border:1px solid var(--line);border-radius:6px;padding:6px 0;overflow-x:auto;margin:6px 0;max-width:46vw}
+            .md pre{max-width:46vw;overflow-x:auto}
             pre.snippet code{background:none;padding:0;display:block}
             pre.snippet span{display:block;padding:0 10px;white-space:pre}
             pre.snippet .hit{background:#fef0c7;border-left:3px solid var(--warn);padding-left:7px}
