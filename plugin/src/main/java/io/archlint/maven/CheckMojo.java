@@ -127,7 +127,7 @@ public class CheckMojo extends AbstractArchlintMojo {
             });
         }
 
-        writeAggregate(ReactorReports.record(session, project, report));
+        writeAggregate(ReactorReports.record(session, project, new JsonReport().render(report)));
 
         List<Finding> failing = applied.result().failing(threshold);
         if (!failing.isEmpty()) {

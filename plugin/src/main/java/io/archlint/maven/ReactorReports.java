@@ -1,15 +1,16 @@
 package io.archlint.maven;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archlint.maven.report.AggregateReport;
 import io.archlint.maven.report.ModuleInfo;
-import io.archlint.maven.report.Report;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
-import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -20,48 +21,58 @@ import org.apache.maven.project.MavenProject;
  * reactor writes the aggregate.
  *
  * <p>Under {@code -T} the last project of the reactor order is not necessarily the last one built, so the
- * aggregate is not tied to a project: every {@code check} execution records its module here (with its report,
- * or none for a pom or a skipped module), and the one after which every module that runs {@code check} has
- * recorded itself (or has finished its build without getting there, e.g. failed before) writes it, exactly
- * once. The plugin's class realm is shared by the whole build, so one registry per build request.
+ * aggregate is not tied to a project: every {@code check} execution records its module (its
+ * {@code archlint.json} document, or nothing for a pom or a skipped module), and the one after which every
+ * module that runs {@code check} has recorded itself (or has finished its build without getting there, e.g.
+ * failed before) writes it, exactly once.
+ *
+ * <p>The record lives in the build's resolver session data and holds only JDK types: modules that add
+ * dependencies to the plugin get a class realm of their own, so a static field would not be shared.
  */
 final class ReactorReports {
 
     static final String PLUGIN_KEY = "io.archlint:archlint-maven-plugin";
-
-    private static final Map<MavenExecutionRequest, ReactorReports> BUILDS = new WeakHashMap<>();
-
-    private final Map<String, Optional<Report>> recorded = new HashMap<>();
-    private boolean written;
+    private static final String DATA_KEY = ReactorReports.class.getName() + ".modules";
+    private static final String WRITTEN = "<aggregate written>";
+    private static final String NO_REPORT = "";
 
     private ReactorReports() {}
 
     /**
-     * Records this module's outcome and returns the aggregate when this execution completes the reactor and
-     * more than one module has a report; empty otherwise.
+     * Records this module's {@code archlint.json} (or {@code null} when it has none) and returns the
+     * aggregate when this execution completes the reactor and more than one module has a report.
      */
-    static Optional<AggregateReport> record(MavenSession session, MavenProject project, Report report) {
-        synchronized (BUILDS) {
-            ReactorReports build = BUILDS.computeIfAbsent(session.getRequest(), r -> new ReactorReports());
-            build.recorded.put(key(project), Optional.ofNullable(report));
-            if (build.written) {
+    @SuppressWarnings("unchecked")
+    static Optional<AggregateReport> record(MavenSession session, MavenProject project, String moduleJson) {
+        Map<String, String> recorded = (Map<String, String>) session.getRepositorySession().getData()
+                .computeIfAbsent(DATA_KEY, HashMap::new);
+        synchronized (recorded) {
+            recorded.put(key(project), moduleJson == null ? NO_REPORT : moduleJson);
+            if (recorded.containsKey(WRITTEN)) {
                 return Optional.empty();
             }
             List<MavenProject> projects = session.getProjects();
-            List<Report> modules = new ArrayList<>();
+            List<JsonNode> modules = new ArrayList<>();
             List<String> missing = new ArrayList<>();
+            ObjectMapper mapper = new ObjectMapper();
             for (MavenProject p : projects) {
-                Optional<Report> r = build.recorded.get(key(p));
-                if (r != null) {
-                    r.ifPresent(modules::add);
+                String json = recorded.get(key(p));
+                if (json != null) {
+                    if (!json.isEmpty()) {
+                        try {
+                            modules.add(mapper.readTree(json));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
                 } else if (runsCheck(session, p)) {
                     if (session.getResult() == null || session.getResult().getBuildSummary(p) == null) {
-                        return Optional.empty(); // still to come
+                        return Optional.empty(); // still to come: its own check will write the aggregate
                     }
                     missing.add(p.getArtifactId()); // finished without a report, e.g. failed before check
                 }
             }
-            build.written = true;
+            recorded.put(WRITTEN, "written");
             if (modules.size() < 2) {
                 return Optional.empty();
             }

@@ -1,35 +1,38 @@
 package io.archlint.maven.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.archlint.engine.ArchlintVersion;
-import io.archlint.engine.Finding;
 import io.archlint.engine.Severity;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The reactor's reports in one place: {@code archlint-aggregate.json} and {@code archlint-aggregate.html},
- * with every module's totals and findings.
+ * with every module's totals and findings, built from the modules' {@code archlint.json} documents.
  *
  * @param project the top-level project
- * @param modules the modules' reports, in reactor order
- * @param missing modules that run {@code check} but whose report was not there when the aggregate was written
+ * @param modules the modules' {@code archlint.json} documents, in reactor order
+ * @param missing modules that run {@code check} but had no report when the aggregate was written
  */
-public record AggregateReport(ModuleInfo project, List<Report> modules, List<String> missing) {
+public record AggregateReport(ModuleInfo project, List<JsonNode> modules, List<String> missing) {
 
     public static final String JSON_FILE_NAME = "archlint-aggregate.json";
     public static final String HTML_FILE_NAME = "archlint-aggregate.html";
 
     public int total() {
-        return modules.stream().mapToInt(m -> m.result().findings().size()).sum();
+        return modules.stream().mapToInt(m -> m.path("findings").size()).sum();
     }
 
-    private int count(Report module, Severity severity) {
-        return module.result().countBySeverity().getOrDefault(severity, 0);
+    private static int count(JsonNode module, Severity severity) {
+        return module.path("summary").path("bySeverity").path(severity.name()).asInt(0);
+    }
+
+    private static boolean failed(JsonNode module) {
+        return module.path("summary").path("failed").asBoolean(false);
     }
 
     public String renderJson() {
@@ -43,48 +46,33 @@ public record AggregateReport(ModuleInfo project, List<Report> modules, List<Str
         top.put("artifactId", project.artifactId());
         top.put("version", project.version());
         ArrayNode moduleNodes = root.putArray("modules");
-        ObjectNode bySeverityAll = mapper.createObjectNode();
-        for (Severity severity : Severity.values()) {
-            bySeverityAll.put(severity.name(), 0);
-        }
-        for (Report module : modules) {
+        int[] all = new int[Severity.values().length];
+        for (JsonNode module : modules) {
             ObjectNode node = moduleNodes.addObject();
-            ObjectNode coordinates = node.putObject("module");
-            coordinates.put("groupId", module.module().groupId());
-            coordinates.put("artifactId", module.module().artifactId());
-            coordinates.put("version", module.module().version());
+            node.set("module", module.path("module").deepCopy());
+            JsonNode source = module.path("summary");
             ObjectNode summary = node.putObject("summary");
-            List<Finding> findings = module.result().findings();
-            summary.put("total", findings.size());
-            summary.put("new", findings.stream().filter(f -> f.status() == Finding.Status.NEW).count());
-            summary.put("baseline", findings.stream().filter(f -> f.status() == Finding.Status.BASELINE).count());
+            summary.put("total", module.path("findings").size());
+            summary.put("new", source.path("new").asInt(0));
+            summary.put("baseline", source.path("baseline").asInt(0));
             ObjectNode bySeverity = summary.putObject("bySeverity");
-            for (Map.Entry<Severity, Integer> entry : module.result().countBySeverity().entrySet()) {
-                bySeverity.put(entry.getKey().name(), entry.getValue());
-                bySeverityAll.put(entry.getKey().name(), bySeverityAll.get(entry.getKey().name()).asInt() + entry.getValue());
+            for (Severity severity : Severity.values()) {
+                bySeverity.put(severity.name(), count(module, severity));
+                all[severity.ordinal()] += count(module, severity);
             }
-            summary.put("skipped", module.result().skipped().size());
-            summary.put("failOnSeverity", module.thresholdName());
-            summary.put("failed", module.failed());
-            ArrayNode findingNodes = node.putArray("findings");
-            for (Finding finding : findings) {
-                ObjectNode f = findingNodes.addObject();
-                f.put("ruleId", finding.ruleId());
-                f.put("severity", finding.severity().name());
-                f.put("message", finding.message());
-                f.put("file", finding.file());
-                f.put("line", finding.line());
-                f.put("column", finding.column());
-                f.put("symbol", finding.symbol());
-                f.put("fingerprint", finding.fingerprint());
-                f.put("status", finding.status().id());
-            }
+            summary.put("skipped", module.path("skipped").size());
+            summary.put("failOnSeverity", source.path("failOnSeverity").asText("ERROR"));
+            summary.put("failed", failed(module));
+            node.set("findings", module.path("findings").isArray() ? module.path("findings").deepCopy() : mapper.createArrayNode());
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("modules", modules.size());
         summary.put("total", total());
-        summary.set("bySeverity", bySeverityAll);
-        summary.put("failed", modules.stream().anyMatch(Report::failed));
+        ObjectNode bySeverity = summary.putObject("bySeverity");
+        for (Severity severity : Severity.values()) {
+            bySeverity.put(severity.name(), all[severity.ordinal()]);
+        }
+        summary.put("failed", modules.stream().anyMatch(AggregateReport::failed));
         ArrayNode missingNodes = root.putArray("missing");
         missing.forEach(missingNodes::add);
         try {
@@ -107,31 +95,36 @@ public record AggregateReport(ModuleInfo project, List<Report> modules, List<Str
                 .append(HtmlReport.escape(ArchlintVersion.get())).append(", ").append(modules.size())
                 .append(" modules, ").append(total()).append(total() == 1 ? " finding" : " findings").append(".</p>\n");
         if (!missing.isEmpty()) {
-            html.append("<p class=\"note\" id=\"missing\">No report yet from: ")
+            html.append("<p class=\"note\" id=\"missing\">No report from: ")
                     .append(HtmlReport.escape(String.join(", ", missing))).append("</p>\n");
         }
         html.append("<h2>Modules</h2>\n<table id=\"modules\">\n<thead><tr><th>Module</th><th>Findings</th>")
                 .append("<th>Errors</th><th>Warnings</th><th>Infos</th><th>Result</th></tr></thead>\n<tbody>\n");
-        for (Report module : modules) {
-            html.append("<tr><td>").append(HtmlReport.escape(module.module().artifactId())).append("</td><td class=\"n\">")
-                    .append(module.result().findings().size()).append("</td><td class=\"n\">").append(count(module, Severity.ERROR))
+        for (JsonNode module : modules) {
+            html.append("<tr><td>").append(HtmlReport.escape(artifactId(module))).append("</td><td class=\"n\">")
+                    .append(module.path("findings").size()).append("</td><td class=\"n\">").append(count(module, Severity.ERROR))
                     .append("</td><td class=\"n\">").append(count(module, Severity.WARNING)).append("</td><td class=\"n\">")
-                    .append(count(module, Severity.INFO)).append("</td><td>").append(module.failed() ? "failed" : "passed")
+                    .append(count(module, Severity.INFO)).append("</td><td>").append(failed(module) ? "failed" : "passed")
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n<h2>Findings</h2>\n<table id=\"findings\">\n<thead><tr><th>Module</th>")
                 .append("<th>Severity</th><th>Rule</th><th>Location</th><th>Message</th><th>Status</th></tr></thead>\n<tbody>\n");
-        for (Report module : modules) {
-            for (Finding finding : module.result().findings()) {
-                html.append("<tr><td>").append(HtmlReport.escape(module.module().artifactId()))
-                        .append("</td><td class=\"").append(finding.severity().name()).append("\">").append(finding.severity().name())
-                        .append("</td><td>").append(HtmlReport.escape(finding.ruleId())).append("</td><td>")
-                        .append(HtmlReport.escape(finding.file() + ":" + finding.line())).append("</td><td>")
-                        .append(HtmlReport.escape(finding.message())).append("</td><td>").append(finding.status().id())
-                        .append("</td></tr>\n");
+        for (JsonNode module : modules) {
+            for (JsonNode finding : module.path("findings")) {
+                String severity = HtmlReport.escape(finding.path("severity").asText());
+                html.append("<tr><td>").append(HtmlReport.escape(artifactId(module)))
+                        .append("</td><td class=\"").append(severity).append("\">").append(severity)
+                        .append("</td><td>").append(HtmlReport.escape(finding.path("ruleId").asText())).append("</td><td>")
+                        .append(HtmlReport.escape(finding.path("file").asText() + ":" + finding.path("line").asInt()))
+                        .append("</td><td>").append(HtmlReport.escape(finding.path("message").asText())).append("</td><td>")
+                        .append(HtmlReport.escape(finding.path("status").asText())).append("</td></tr>\n");
             }
         }
         html.append("</tbody>\n</table>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    private static String artifactId(JsonNode module) {
+        return module.path("module").path("artifactId").asText();
     }
 }

@@ -14,9 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class AggregateReportTest {
 
-    private static Report module(String artifactId, Finding... findings) {
-        return new Report(new ModuleInfo("com.acme", artifactId, "1.0"),
-                new AnalysisResult(List.of(), List.of(findings), List.of()), Severity.ERROR, "9.9", java.time.Instant.EPOCH);
+    private static JsonNode module(String artifactId, Finding... findings) {
+        try {
+            return new ObjectMapper().readTree(new JsonReport().render(new Report(new ModuleInfo("com.acme", artifactId, "1.0"),
+                    new AnalysisResult(List.of(), List.of(findings), List.of()), Severity.ERROR, "9.9", java.time.Instant.EPOCH)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Finding finding(Severity severity, String message) {
