@@ -44,6 +44,10 @@ final class ReactorReports {
      */
     @SuppressWarnings("unchecked")
     static Optional<AggregateReport> record(MavenSession session, MavenProject project, String moduleJson) {
+        if (session == null || session.getRepositorySession() == null || session.getProjects() == null
+                || session.getProjects().size() < 2) {
+            return Optional.empty(); // a single module, or no build around us (unit tests)
+        }
         Map<String, String> recorded = (Map<String, String>) session.getRepositorySession().getData()
                 .computeIfAbsent(DATA_KEY, HashMap::new);
         synchronized (recorded) {
