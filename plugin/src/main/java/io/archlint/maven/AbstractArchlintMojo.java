@@ -78,7 +78,13 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
 
     /** The rules to run, checked before any work starts. */
     protected RuleSelection selectRules() throws MojoExecutionException {
-        List<io.archlint.engine.Rule> available = CustomRules.all(getClass().getClassLoader(), archRules);
+        return selectRules(getClass().getClassLoader(), archRules, preset, rules, exclusions);
+    }
+
+    /** The rules to run, for a goal that cannot extend this class (the site report). */
+    static RuleSelection selectRules(ClassLoader loader, List<ArchRuleConfiguration> archRules, String preset,
+            List<RuleConfiguration> rules, List<ExclusionConfiguration> exclusions) throws MojoExecutionException {
+        List<io.archlint.engine.Rule> available = CustomRules.all(loader, archRules);
         RuleSelection selection = RuleSelection.of(available, preset, rules);
         java.util.Set<String> ids = new java.util.HashSet<>();
         available.forEach(r -> ids.add(r.definition().id()));
@@ -90,8 +96,14 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
     }
 
     protected Analysis analyze(RuleSelection selection) {
+        return analyze(dependenciesResolver, project, session, stereotypes, selection);
+    }
+
+    /** Analyses the module, for a goal that cannot extend this class (the site report). */
+    static Analysis analyze(ProjectDependenciesResolver dependenciesResolver, MavenProject project, MavenSession session,
+            StereotypesConfiguration stereotypes, RuleSelection selection) {
         DependencyGraphReader.Outcome dependencies = new DependencyGraphReader(dependenciesResolver).read(project, session);
-        int parallelism = innerParallelism();
+        int parallelism = innerParallelism(session);
         Stereotypes tables = stereotypes == null ? Stereotypes.defaults() : stereotypes.applyTo(Stereotypes.defaults());
         Codebase codebase = ProjectCodebase.of(project, dependencies.graph(), parallelism, tables, selection.parameters());
         dependencies.problems().forEach(p -> codebase.skip(new Skipped("pom.xml",
@@ -103,6 +115,10 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
 
     /** The baseline file's content, or empty when there is none. */
     protected Optional<Baseline> readBaseline() throws MojoExecutionException {
+        return readBaseline(baselineFile);
+    }
+
+    static Optional<Baseline> readBaseline(File baselineFile) throws MojoExecutionException {
         Path file = baselineFile.toPath();
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -127,7 +143,7 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
     }
 
     /** Threads for parsing and rules: the cores, shared among the modules {@code -T} builds at once. */
-    private int innerParallelism() {
+    private static int innerParallelism(MavenSession session) {
         int cores = Runtime.getRuntime().availableProcessors();
         int modulesAtOnce = session.isParallel() ? Math.max(1, session.getRequest().getDegreeOfConcurrency()) : 1;
         return Math.max(1, cores / modulesAtOnce);

@@ -3,6 +3,7 @@ package io.archlint.maven;
 import io.archlint.engine.Finding;
 import io.archlint.engine.Severity;
 import io.archlint.maven.baseline.Baseline;
+import io.archlint.maven.report.AggregateReport;
 import io.archlint.maven.report.CheckstyleReport;
 import io.archlint.maven.report.CodeQualityReport;
 import io.archlint.maven.report.ConsoleReport;
@@ -25,6 +26,7 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
 
 /**
@@ -63,12 +65,14 @@ public class CheckMojo extends AbstractArchlintMojo {
         Log log = getLog();
         if (skip) {
             log.info("Archlint is skipped (archlint.skip=true)");
+            writeAggregate(ReactorReports.record(session, project, null));
             return;
         }
         Severity threshold = Options.failOnSeverity(failOnSeverity);
         Set<String> outputs = Options.formats(formats);
         RuleSelection selection = selectRules();
         if (nothingToAnalyse()) {
+            writeAggregate(ReactorReports.record(session, project, null));
             return;
         }
         Optional<Baseline> baseline = readBaseline();
@@ -123,6 +127,8 @@ public class CheckMojo extends AbstractArchlintMojo {
             });
         }
 
+        writeAggregate(ReactorReports.record(session, project, new JsonReport().render(report)));
+
         List<Finding> failing = applied.result().failing(threshold);
         if (!failing.isEmpty()) {
             String them = failing.size() == 1 ? "it" : "them";
@@ -130,6 +136,25 @@ public class CheckMojo extends AbstractArchlintMojo {
                     + " at " + threshold + " or above (archlint.failOnSeverity=" + threshold + "): fix " + them
                     + ", suppress " + them + " with a reason (// archlint:ignore <rule-id> <reason>), "
                     + "or record a baseline (mvn archlint:baseline)");
+        }
+    }
+
+    /** Writes the reactor's aggregate into the top-level project's {@code target/archlint}, when this execution completes it. */
+    private void writeAggregate(Optional<AggregateReport> aggregate) throws MojoExecutionException {
+        if (aggregate.isEmpty()) {
+            return;
+        }
+        MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
+        Path directory = Path.of(top.getBuild().getDirectory(), "archlint");
+        Path html = directory.resolve(AggregateReport.HTML_FILE_NAME);
+        writeAtomically(directory.resolve(AggregateReport.JSON_FILE_NAME), aggregate.get().renderJson(), "aggregate report");
+        writeAtomically(html, aggregate.get().renderHtml(), "aggregate report");
+        getLog().info("Archlint aggregate of " + aggregate.get().modules().size() + " modules ("
+                + aggregate.get().total() + (aggregate.get().total() == 1 ? " finding" : " findings") + "): "
+                + Path.of(session.getExecutionRootDirectory()).toAbsolutePath().relativize(html.toAbsolutePath()).toString().replace('\\', '/'));
+        if (!aggregate.get().missing().isEmpty()) {
+            getLog().warn("Archlint aggregate: no report from " + String.join(", ", aggregate.get().missing())
+                    + " (its build stopped before archlint:check)");
         }
     }
 
