@@ -24,7 +24,6 @@ import io.archlint.rules.security.PermitAllEndpointsRule;
 import io.archlint.rules.security.SqlInjectionRule;
 import io.archlint.rules.security.WeakPasswordHashingRule;
 import java.util.List;
-import java.util.Optional;
 
 /** The built-in rules, one line each, sorted by id. */
 public final class RuleRegistry {
@@ -59,9 +58,5 @@ public final class RuleRegistry {
     /** Every built-in rule, in id order. */
     public static List<Rule> builtIn() {
         return BUILT_IN;
-    }
-
-    public static Optional<Rule> find(String id) {
-        return BUILT_IN.stream().filter(r -> r.definition().id().equals(id)).findFirst();
     }
 }

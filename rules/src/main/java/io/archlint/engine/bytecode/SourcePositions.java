@@ -1,14 +1,12 @@
 package io.archlint.engine.bytecode;
 
 import com.github.javaparser.Position;
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.tngtech.archunit.core.domain.JavaClass;
 import io.archlint.engine.source.SourceFile;
 import java.util.Optional;
@@ -57,16 +55,6 @@ public final class SourcePositions {
                 .filter(call -> call.getName().getBegin().map(p -> p.line == line).orElse(false))
                 .findFirst()
                 .flatMap(call -> call.getName().getBegin()));
-        return position.orElse(new Position(line, 0));
-    }
-
-    /** Where an object creation of a type of that simple name starts on a line, or the line's start. */
-    public static Position creation(Optional<SourceFile> file, int line, String simpleTypeName) {
-        Optional<Position> position = file.flatMap(f -> f.unit().findAll(ObjectCreationExpr.class).stream()
-                .filter(created -> created.getType().getNameAsString().equals(simpleTypeName))
-                .filter(created -> created.getBegin().map(p -> p.line == line).orElse(false))
-                .findFirst()
-                .flatMap(Node::getBegin));
         return position.orElse(new Position(line, 0));
     }
 

@@ -59,11 +59,6 @@ public final class SourceFacet {
         return Optional.ofNullable(types.get(qualifiedName));
     }
 
-    /** The file declaring a top-level type of that qualified name, if it is one of the module's. */
-    public Optional<SourceFile> fileOf(String qualifiedName) {
-        return type(qualifiedName).map(DeclaredType::file);
-    }
-
     /**
      * A type's supertypes, following those declared in the module; types from libraries end
      * the walk, as written in the file that names them.
