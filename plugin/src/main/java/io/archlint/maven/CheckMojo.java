@@ -13,6 +13,7 @@ import io.archlint.maven.report.JunitReport;
 import io.archlint.maven.report.ModuleInfo;
 import io.archlint.maven.report.Report;
 import io.archlint.maven.report.SarifReport;
+import io.archlint.maven.report.TimingsReport;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +55,13 @@ public class CheckMojo extends AbstractArchlintMojo {
     /** Fails the build when the baseline file is missing, so CI cannot silently run without it. */
     @Parameter(property = "archlint.baselineStrict", defaultValue = "false")
     private boolean baselineStrict;
+
+    /**
+     * Prints where the analysis spent its time (each facet and each rule, slowest first) and writes
+     * {@code timings.json} beside the reports.
+     */
+    @Parameter(property = "archlint.timings", defaultValue = "false")
+    private boolean timings;
 
     @Inject
     public CheckMojo(ProjectDependenciesResolver dependenciesResolver) {
@@ -125,6 +133,12 @@ public class CheckMojo extends AbstractArchlintMojo {
                     log.info(line);
                 }
             });
+        }
+
+        if (timings) {
+            TimingsReport timingsReport = new TimingsReport();
+            write(analysis, TimingsReport.FILE_NAME, timingsReport.render(analysis.result().timings()));
+            timingsReport.lines(analysis.result().timings()).forEach(log::info);
         }
 
         writeAggregate(ReactorReports.record(session, project, new JsonReport().render(report)));

@@ -7,16 +7,22 @@ import java.util.TreeMap;
 
 /**
  * What one module's analysis produced: the rules that ran, their findings in report order,
- * the input that could not be used and the findings suppressed where they stand.
+ * the input that could not be used, the findings suppressed where they stand, and where the time went.
  */
 public record AnalysisResult(List<RuleDefinition> rules, List<Finding> findings, List<Skipped> skipped,
-        List<Finding> suppressed) {
+        List<Finding> suppressed, Timings timings) {
 
     public AnalysisResult {
         rules = List.copyOf(rules);
         findings = List.copyOf(findings);
         skipped = List.copyOf(skipped);
         suppressed = List.copyOf(suppressed);
+        timings = timings == null ? Timings.none() : timings;
+    }
+
+    public AnalysisResult(List<RuleDefinition> rules, List<Finding> findings, List<Skipped> skipped,
+            List<Finding> suppressed) {
+        this(rules, findings, skipped, suppressed, Timings.none());
     }
 
     public AnalysisResult(List<RuleDefinition> rules, List<Finding> findings, List<Skipped> skipped) {

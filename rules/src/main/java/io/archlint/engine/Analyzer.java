@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 
@@ -46,6 +47,7 @@ public final class Analyzer {
     }
 
     public AnalysisResult analyze(Codebase codebase) {
+        long start = System.nanoTime();
         Map<Facet, List<String>> skippedRulesByFacet = new LinkedHashMap<>();
         List<Rule> runnable = new ArrayList<>();
         for (Rule rule : rules) {
@@ -65,7 +67,10 @@ public final class Analyzer {
                 codebase.unavailable(facet).orElseThrow() + "; rules that need the " + facet.description()
                         + " were skipped: " + String.join(", ", ids))));
 
-        List<List<Finding>> perRule = runAll(codebase, runnable);
+        Map<String, Long> facetTimes = prepareFacets(codebase, runnable);
+        Map<String, Long> ruleTimes = new ConcurrentHashMap<>();
+        List<List<Finding>> perRule = runAll(codebase, runnable, ruleTimes);
+        long suppressionStart = System.nanoTime();
         Suppressions suppressions = new Suppressions(codebase, today, codebase.encoding(), exclusions);
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
@@ -91,16 +96,38 @@ public final class Analyzer {
         if (!unused.isEmpty()) {
             definitions.add(Suppressions.UNUSED_SUPPRESSION);
         }
-        return new AnalysisResult(definitions, findings, codebase.skipped(), suppressed);
+        long end = System.nanoTime();
+        Timings timings = new Timings(end - start, facetTimes, ruleTimes, end - suppressionStart);
+        return new AnalysisResult(definitions, findings, codebase.skipped(), suppressed, timings);
     }
 
-    private List<List<Finding>> runAll(Codebase codebase, List<Rule> runnable) {
+    /**
+     * Builds each facet the runnable rules read, once, in a fixed order, and measures it. A facet that
+     * fails to build is not retried here: the rules that read it fail and are reported as skipped.
+     */
+    private static Map<String, Long> prepareFacets(Codebase codebase, List<Rule> runnable) {
+        java.util.Set<Facet> needed = java.util.EnumSet.noneOf(Facet.class);
+        runnable.forEach(rule -> needed.addAll(rule.definition().facets()));
+        Map<String, Long> times = new LinkedHashMap<>();
+        for (Facet facet : needed) {
+            long facetStart = System.nanoTime();
+            try {
+                codebase.prepare(facet);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                // Reported through the rules that read it, with the rule ids.
+            }
+            times.put(facet.name().toLowerCase(java.util.Locale.ROOT), System.nanoTime() - facetStart);
+        }
+        return times;
+    }
+
+    private List<List<Finding>> runAll(Codebase codebase, List<Rule> runnable, Map<String, Long> times) {
         if (parallelism == 1 || runnable.size() < 2) {
-            return runnable.stream().map(rule -> run(rule, codebase)).toList();
+            return runnable.stream().map(rule -> timed(rule, codebase, times)).toList();
         }
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
-            return pool.submit(() -> runnable.parallelStream().map(rule -> run(rule, codebase)).toList()).get();
+            return pool.submit(() -> runnable.parallelStream().map(rule -> timed(rule, codebase, times)).toList()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running rules", e);
@@ -108,6 +135,15 @@ public final class Analyzer {
             throw new IllegalStateException("running rules failed", e.getCause());
         } finally {
             pool.shutdown();
+        }
+    }
+
+    private List<Finding> timed(Rule rule, Codebase codebase, Map<String, Long> times) {
+        long ruleStart = System.nanoTime();
+        try {
+            return run(rule, codebase);
+        } finally {
+            times.put(rule.definition().id(), System.nanoTime() - ruleStart);
         }
     }
 

@@ -108,4 +108,20 @@ class AnalyzerTest {
         assertThat(Fingerprints.of("r", "A.java", "com.acme.A#m", "repo.save( refund )")).isNotEqualTo(a);
         assertThat(Fingerprints.of("r", "A.java", "com.acme.A#other", "repo.save( order )")).isNotEqualTo(a);
     }
+
+    @Test
+    void measuresEachFacetTheRulesReadAndEachRuleThatRan() throws IOException {
+        AnalysisResult result = new Analyzer(List.of(new FailingRule(), new EveryFileRule()), Map.of(), 2)
+                .analyze(codebase());
+
+        Timings timings = result.timings();
+        assertThat(timings.facets()).containsOnlyKeys("sources");
+        assertThat(timings.rules()).containsOnlyKeys("always-fails", "every-file");
+        assertThat(timings.totalNanos()).isPositive()
+                .isGreaterThanOrEqualTo(timings.facets().get("sources"));
+        assertThat(timings.slowestFirst()).hasSize(4)
+                .isSortedAccordingTo(java.util.Comparator.comparingLong(Timings.Entry::nanos).reversed())
+                .extracting(Timings.Entry::name)
+                .containsExactlyInAnyOrder("sources", "always-fails", "every-file", "suppressions");
+    }
 }

@@ -70,7 +70,8 @@ public final class Baseline {
         // A suppressed finding that is also in the baseline is not fixed: it still exists.
         result.suppressed().forEach(f -> matched.add(f.ruleId() + '\n' + f.fingerprint()));
         List<Entry> fixed = entries.stream().filter(e -> !matched.contains(e.ruleId() + '\n' + e.fingerprint())).toList();
-        return new Applied(new AnalysisResult(result.rules(), findings, result.skipped(), result.suppressed()), fixed);
+        return new Applied(new AnalysisResult(result.rules(), findings, result.skipped(), result.suppressed(),
+                result.timings()), fixed);
     }
 
     public String toJson() {
