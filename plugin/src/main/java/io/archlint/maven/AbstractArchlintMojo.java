@@ -3,6 +3,7 @@ package io.archlint.maven;
 import io.archlint.engine.AnalysisResult;
 import io.archlint.engine.Analyzer;
 import io.archlint.engine.Codebase;
+import io.archlint.engine.cache.ResultCache;
 import io.archlint.engine.Skipped;
 import io.archlint.engine.Stereotypes;
 import io.archlint.maven.baseline.Baseline;
@@ -52,6 +53,17 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
     @Parameter
     protected List<ArchRuleConfiguration> archRules;
 
+    /**
+     * Keeps the last analysis in {@code target/archlint/cache/} and uses it again when nothing it
+     * depends on changed: sources, resources, classes, the pom and dependencies, the rules and this
+     * configuration.
+     */
+    @Parameter(property = "archlint.cache", defaultValue = "true")
+    protected boolean cache;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    protected org.apache.maven.plugin.descriptor.PluginDescriptor plugin;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
@@ -96,20 +108,43 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
     }
 
     protected Analysis analyze(RuleSelection selection) {
-        return analyze(dependenciesResolver, project, session, stereotypes, selection);
+        ResultCache results = null;
+        if (cache) {
+            results = new ResultCache(Path.of(project.getBuild().getDirectory(), "archlint", "cache", "results.bin"),
+                    pluginClasspath());
+        }
+        return analyze(dependenciesResolver, project, session, stereotypes, selection, results);
     }
 
-    /** Analyses the module, for a goal that cannot extend this class (the site report). */
+    /** The jars the plugin and custom rules run from, by path, size and time: a new rule jar is a cache miss. */
+    private String pluginClasspath() {
+        if (plugin == null || plugin.getArtifacts() == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (org.apache.maven.artifact.Artifact artifact : plugin.getArtifacts()) {
+            java.io.File file = artifact.getFile();
+            text.append(artifact.getId());
+            if (file != null) {
+                text.append(' ').append(file.length()).append(' ').append(file.lastModified());
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Analyses the module, for a goal that cannot extend this class (the site report); no cache when null. */
     static Analysis analyze(ProjectDependenciesResolver dependenciesResolver, MavenProject project, MavenSession session,
-            StereotypesConfiguration stereotypes, RuleSelection selection) {
+            StereotypesConfiguration stereotypes, RuleSelection selection, ResultCache results) {
         DependencyGraphReader.Outcome dependencies = new DependencyGraphReader(dependenciesResolver).read(project, session);
         int parallelism = innerParallelism(session);
         Stereotypes tables = stereotypes == null ? Stereotypes.defaults() : stereotypes.applyTo(Stereotypes.defaults());
         Codebase codebase = ProjectCodebase.of(project, dependencies.graph(), parallelism, tables, selection.parameters());
         dependencies.problems().forEach(p -> codebase.skip(new Skipped("pom.xml",
                 "dependency graph incomplete, dependency rules see only what was collected: " + p)));
-        AnalysisResult result = new Analyzer(selection.rules(), selection.severities(), parallelism,
-                java.time.LocalDate.now(), selection.exclusions()).analyze(codebase);
+        Analyzer analyzer = new Analyzer(selection.rules(), selection.severities(), parallelism,
+                java.time.LocalDate.now(), selection.exclusions());
+        AnalysisResult result = results == null ? analyzer.analyze(codebase) : analyzer.analyze(codebase, results);
         return new Analysis(codebase, result);
     }
 

@@ -99,7 +99,7 @@ public class ReportMojo extends AbstractMavenReport {
                     rules, exclusions);
             Optional<Baseline> baseline = AbstractArchlintMojo.readBaseline(baselineFile);
             AbstractArchlintMojo.Analysis analysis = AbstractArchlintMojo.analyze(dependenciesResolver, getProject(),
-                    session, stereotypes, selection);
+                    session, stereotypes, selection, null);
             Baseline.Applied applied = baseline.map(b -> b.apply(analysis.result()))
                     .orElseGet(() -> new Baseline.Applied(analysis.result(), List.of()));
             Report report = Report.of(new ModuleInfo(getProject().getGroupId(), getProject().getArtifactId(),

@@ -1,5 +1,7 @@
 package io.archlint.engine;
 
+import io.archlint.engine.cache.Digest;
+import io.archlint.engine.cache.ResultCache;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +46,70 @@ public final class Analyzer {
         this.severities = Map.copyOf(severities);
         this.parallelism = Math.max(1, parallelism);
         this.today = today;
+    }
+
+    /**
+     * Analyses the module, or returns the cached result when its inputs, the rules and the
+     * configuration are the same as when the cache was written; stores the result otherwise.
+     */
+    public AnalysisResult analyze(Codebase codebase, ResultCache cache) {
+        long start = System.nanoTime();
+        String key = cacheKey(codebase, cache.environment());
+        long digestNanos = System.nanoTime() - start;
+        Optional<ResultCache.Entry> hit = cache.load(key);
+        if (hit.isPresent()) {
+            ResultCache.Entry entry = hit.get();
+            Timings timings = new Timings(System.nanoTime() - start, Map.of("input-digest", digestNanos), Map.of(), 0,
+                    true);
+            return new AnalysisResult(definitions(entry.findings()), entry.findings(), entry.skipped(),
+                    entry.suppressed(), timings);
+        }
+        AnalysisResult result = analyze(codebase);
+        cache.store(key, new ResultCache.Entry(result.findings(), result.suppressed(), result.skipped()));
+        Map<String, Long> facets = new LinkedHashMap<>(result.timings().facets());
+        facets.put("input-digest", digestNanos);
+        Timings timings = new Timings(System.nanoTime() - start, facets, result.timings().rules(),
+                result.timings().suppressionNanos());
+        return new AnalysisResult(result.rules(), result.findings(), result.skipped(), result.suppressed(), timings);
+    }
+
+    /** What the result depends on: Archlint's version, the rules and their code, the configuration, the inputs. */
+    private String cacheKey(Codebase codebase, String environment) {
+        Digest digest = new Digest().add("archlint", ArchlintVersion.get()).add("environment", environment)
+                .add("today", today)
+                .add("severities", severities).add("exclusions", exclusions);
+        for (Rule rule : rules) {
+            digest.add("rule", rule.definition()).add("code", rule.getClass().getName() + " " + codeOf(rule.getClass()));
+        }
+        codebase.addInputsTo(digest);
+        return digest.hex();
+    }
+
+    /** Identifies the code of a rule: its jar by size and time, or its class file by content. */
+    private static String codeOf(Class<?> type) {
+        try {
+            java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                return "unknown";
+            }
+            java.nio.file.Path location = java.nio.file.Path.of(source.getLocation().toURI());
+            if (java.nio.file.Files.isRegularFile(location)) {
+                return location + " " + java.nio.file.Files.size(location) + " "
+                        + java.nio.file.Files.getLastModifiedTime(location).toMillis();
+            }
+            return new Digest().addTree("class", location.resolve(type.getName().replace('.', '/') + ".class")).hex();
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            // Unknown code can never be trusted from the cache.
+            return "unidentified " + System.nanoTime();
+        }
+    }
+
+    private List<RuleDefinition> definitions(List<Finding> findings) {
+        List<RuleDefinition> definitions = new ArrayList<>(rules.stream().map(Rule::definition).toList());
+        if (findings.stream().anyMatch(f -> f.ruleId().equals(Suppressions.UNUSED_SUPPRESSION.id()))) {
+            definitions.add(Suppressions.UNUSED_SUPPRESSION);
+        }
+        return definitions;
     }
 
     public AnalysisResult analyze(Codebase codebase) {
@@ -92,10 +158,7 @@ public final class Analyzer {
         findings.addAll(unused);
         findings.sort(Finding.ORDER);
         suppressed.sort(Finding.ORDER);
-        List<RuleDefinition> definitions = new ArrayList<>(rules.stream().map(Rule::definition).toList());
-        if (!unused.isEmpty()) {
-            definitions.add(Suppressions.UNUSED_SUPPRESSION);
-        }
+        List<RuleDefinition> definitions = definitions(findings);
         long end = System.nanoTime();
         Timings timings = new Timings(end - start, facetTimes, ruleTimes, end - suppressionStart);
         return new AnalysisResult(definitions, findings, codebase.skipped(), suppressed, timings);

@@ -137,6 +137,25 @@ public final class Codebase {
         }
     }
 
+    /**
+     * Adds everything this module's analysis reads to a digest: sources, resources, compiled classes
+     * and the pom by content, the dependency graph, the language level, encoding, stereotypes and
+     * rule parameters. Equal digests mean the facets would be built the same.
+     */
+    public void addInputsTo(io.archlint.engine.cache.Digest digest) {
+        digest.add("module", moduleName).add("release", javaRelease).add("encoding", encoding.name())
+                .add("stereotypes", stereotypes).add("parameters", ruleParameters)
+                .add("dependencies", dependencyGraph == null ? null : Set.copyOf(dependencyGraph.all()));
+        digest.addTree("pom", baseDir.resolve("pom.xml"));
+        for (Path root : sourceRoots) {
+            digest.addTree("sources " + relativize(root), root);
+        }
+        for (Path root : resourceRoots) {
+            digest.addTree("resources " + relativize(root), root);
+        }
+        digest.addTree("classes", classesDir);
+    }
+
     /** Why a facet cannot be built for this module, or empty when it can. */
     public Optional<String> unavailable(Facet facet) {
         return switch (facet) {

@@ -14,12 +14,19 @@ import java.util.Map;
  * @param facets          wall time per facet built, by facet name ({@code sources}, {@code classes}...)
  * @param rules           wall time per rule that ran, by rule id
  * @param suppressionNanos wall time spent matching findings against suppressions and exclusions
+ * @param cached          whether the result came from the cache (inputs, rules and configuration
+ *                        unchanged); then only the digest of the inputs was measured
  */
-public record Timings(long totalNanos, Map<String, Long> facets, Map<String, Long> rules, long suppressionNanos) {
+public record Timings(long totalNanos, Map<String, Long> facets, Map<String, Long> rules, long suppressionNanos,
+        boolean cached) {
 
     public Timings {
         facets = Map.copyOf(facets);
         rules = Map.copyOf(rules);
+    }
+
+    public Timings(long totalNanos, Map<String, Long> facets, Map<String, Long> rules, long suppressionNanos) {
+        this(totalNanos, facets, rules, suppressionNanos, false);
     }
 
     /** No timings: for results that were not measured (tests, reports rebuilt from JSON). */

@@ -22,8 +22,13 @@ public final class TimingsReport {
     /** The console lines: a heading with the total, then one line per facet, rule and step. */
     public List<String> lines(Timings timings) {
         List<String> lines = new ArrayList<>();
-        lines.add("Archlint timings: " + millis(timings.totalNanos()) + " ms in total (facets are built once, "
-                + "before the rules; rules run in parallel, so their times add up to more than the total)");
+        if (timings.cached()) {
+            lines.add("Archlint timings: " + millis(timings.totalNanos()) + " ms in total, the result of the last "
+                    + "analysis used again (nothing it depends on changed; -Darchlint.cache=false analyses anyway)");
+        } else {
+            lines.add("Archlint timings: " + millis(timings.totalNanos()) + " ms in total (facets are built once, "
+                    + "before the rules; rules run in parallel, so their times add up to more than the total)");
+        }
         int nameWidth = timings.slowestFirst().stream().mapToInt(e -> e.name().length()).max().orElse(0);
         for (Timings.Entry entry : timings.slowestFirst()) {
             lines.add(String.format(Locale.ROOT, "  %-5s %-" + nameWidth + "s %9s ms",
@@ -35,6 +40,7 @@ public final class TimingsReport {
     public String render(Timings timings) {
         ObjectNode root = mapper.createObjectNode();
         root.put("totalMillis", round(timings.totalNanos()));
+        root.put("cached", timings.cached());
         ObjectNode facets = root.putObject("facets");
         timings.facetsByName().forEach((name, nanos) -> facets.put(name, round(nanos)));
         ObjectNode rules = root.putObject("rules");

@@ -33,10 +33,22 @@ class TimingsReportTest {
         JsonNode json = new ObjectMapper().readTree(new TimingsReport().render(timings));
 
         assertThat(json.get("totalMillis").asDouble()).isEqualTo(2345.6);
+        assertThat(json.get("cached").asBoolean()).isFalse();
         assertThat(json.get("facets").fieldNames()).toIterable().containsExactly("classes", "sources");
         assertThat(json.get("facets").get("sources").asDouble()).isEqualTo(1100.0);
         assertThat(json.get("rules").fieldNames()).toIterable().containsExactly("missing-index", "sql-injection");
         assertThat(json.get("rules").get("missing-index").asDouble()).isEqualTo(45.3);
         assertThat(json.get("suppressionsMillis").asDouble()).isEqualTo(12.0);
+    }
+
+    @Test
+    void saysWhenTheResultCameFromTheCache() {
+        Timings cached = new Timings(21_000_000L, Map.of("input-digest", 20_000_000L), Map.of(), 0, true);
+
+        List<String> lines = new TimingsReport().lines(cached);
+
+        assertThat(lines.get(0)).isEqualTo("Archlint timings: 21.0 ms in total, the result of the last analysis "
+                + "used again (nothing it depends on changed; -Darchlint.cache=false analyses anyway)");
+        assertThat(lines).contains("  facet input-digest      20.0 ms");
     }
 }
