@@ -2,6 +2,7 @@ package io.archlint.engine;
 
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
+import io.archlint.rules.database.SchemaAutoDdlRule;
 import io.archlint.rules.errors.LogStringConcatRule;
 import io.archlint.rules.errors.MissingGlobalErrorHandlerRule;
 import io.archlint.rules.errors.PrintStackTraceRule;
@@ -45,6 +46,7 @@ public final class RuleRegistry {
             new NonIdempotentConsumerRule(),
             new PermitAllEndpointsRule(),
             new PrintStackTraceRule(),
+            new SchemaAutoDdlRule(),
             new SensitiveDataLoggedRule(),
             new SqlInjectionRule(),
             new StackTraceExposureRule(),
