@@ -2,6 +2,7 @@ package io.archlint.engine;
 
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
+import io.archlint.rules.database.NoSchemaMigrationsRule;
 import io.archlint.rules.database.SchemaAutoDdlRule;
 import io.archlint.rules.errors.LogStringConcatRule;
 import io.archlint.rules.errors.MissingGlobalErrorHandlerRule;
@@ -43,6 +44,7 @@ public final class RuleRegistry {
             new NoAuthenticationRule(),
             new NoConnectionPoolRule(),
             new NoObservabilityRule(),
+            new NoSchemaMigrationsRule(),
             new NonIdempotentConsumerRule(),
             new PermitAllEndpointsRule(),
             new PrintStackTraceRule(),
