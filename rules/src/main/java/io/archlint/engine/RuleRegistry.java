@@ -13,6 +13,7 @@ import io.archlint.rules.errors.SwallowedExceptionRule;
 import io.archlint.rules.errors.SystemOutLoggingRule;
 import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
+import io.archlint.rules.layering.PrematureMicroservicesRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.operations.NoObservabilityRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
@@ -47,6 +48,7 @@ public final class RuleRegistry {
             new NoSchemaMigrationsRule(),
             new NonIdempotentConsumerRule(),
             new PermitAllEndpointsRule(),
+            new PrematureMicroservicesRule(),
             new PrintStackTraceRule(),
             new SchemaAutoDdlRule(),
             new SensitiveDataLoggedRule(),
