@@ -15,6 +15,7 @@ import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.PrematureMicroservicesRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
+import io.archlint.rules.layering.TransactionalProxyBypassRule;
 import io.archlint.rules.operations.NoObservabilityRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
@@ -57,6 +58,7 @@ public final class RuleRegistry {
             new SwallowedExceptionRule(),
             new SystemOutLoggingRule(),
             new TransactionalControllerRule(),
+            new TransactionalProxyBypassRule(),
             new WeakPasswordHashingRule());
 
     private RuleRegistry() {}
