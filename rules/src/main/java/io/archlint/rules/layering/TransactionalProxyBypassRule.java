@@ -34,6 +34,7 @@ import io.archlint.engine.source.Symbols;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -140,7 +141,7 @@ public final class TransactionalProxyBypassRule implements Rule {
                 return;
             }
             for (MethodCallExpr call : type.findAll(MethodCallExpr.class)) {
-                if (isSelfCall(call.getScope(), call) && belongsHere(call, call.getNameAsString())) {
+                if (isSelfCall(call.getScope()) && belongsHere(call, call.getNameAsString())) {
                     checkSelfCall(call, call.getNameAsString(), call.getArguments().size());
                 }
             }
@@ -188,7 +189,7 @@ public final class TransactionalProxyBypassRule implements Rule {
         }
 
         /** {@code save(..)}, {@code this.save(..)} or {@code Outer.this.save(..)} for this class. */
-        private boolean isSelfCall(Optional<Expression> scope, Node call) {
+        private boolean isSelfCall(Optional<Expression> scope) {
             return scope.isEmpty() || scope.get() instanceof ThisExpr self && isThisType(self);
         }
 
@@ -322,7 +323,7 @@ public final class TransactionalProxyBypassRule implements Rule {
             List<Optional<Tx>> contexts = new ArrayList<>();
             String name = method.getNameAsString();
             for (MethodCallExpr call : type.findAll(MethodCallExpr.class)) {
-                if (call.getNameAsString().equals(name) && isSelfCall(call.getScope(), call) && belongsHere(call, name)
+                if (call.getNameAsString().equals(name) && isSelfCall(call.getScope()) && belongsHere(call, name)
                         && accepts(method, call.getArguments().size())) {
                     contexts.addAll(contextsAt(call, depth + 1, visited));
                 }
@@ -398,15 +399,18 @@ public final class TransactionalProxyBypassRule implements Rule {
             String manager = "";
             TreeSet<String> rollbackFor = new TreeSet<>();
             TreeSet<String> noRollbackFor = new TreeSet<>();
-            List<MemberValuePair> pairs = new ArrayList<>();
+            // Name and value of each member; the AST is shared between rules, so no nodes are built.
+            List<Map.Entry<String, Expression>> pairs = new ArrayList<>();
             if (annotation instanceof SingleMemberAnnotationExpr single) {
-                pairs.add(new MemberValuePair("value", single.getMemberValue()));
+                pairs.add(Map.entry("value", single.getMemberValue()));
             } else if (annotation instanceof NormalAnnotationExpr normal) {
-                pairs.addAll(normal.getPairs());
+                for (MemberValuePair pair : normal.getPairs()) {
+                    pairs.add(Map.entry(pair.getNameAsString(), pair.getValue()));
+                }
             }
-            for (MemberValuePair pair : pairs) {
+            for (Map.Entry<String, Expression> pair : pairs) {
                 Expression value = pair.getValue();
-                switch (pair.getNameAsString()) {
+                switch (pair.getKey()) {
                     case "value" -> {
                         if (jta) {
                             propagation = lastSegment(value.toString());
