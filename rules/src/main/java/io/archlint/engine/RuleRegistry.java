@@ -2,6 +2,8 @@ package io.archlint.engine;
 
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
+import io.archlint.rules.database.NoSchemaMigrationsRule;
+import io.archlint.rules.database.SchemaAutoDdlRule;
 import io.archlint.rules.errors.LogStringConcatRule;
 import io.archlint.rules.errors.MissingGlobalErrorHandlerRule;
 import io.archlint.rules.errors.PrintStackTraceRule;
@@ -11,7 +13,9 @@ import io.archlint.rules.errors.SwallowedExceptionRule;
 import io.archlint.rules.errors.SystemOutLoggingRule;
 import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
+import io.archlint.rules.layering.PrematureMicroservicesRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
+import io.archlint.rules.layering.TransactionalProxyBypassRule;
 import io.archlint.rules.operations.NoObservabilityRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
@@ -42,15 +46,19 @@ public final class RuleRegistry {
             new NoAuthenticationRule(),
             new NoConnectionPoolRule(),
             new NoObservabilityRule(),
+            new NoSchemaMigrationsRule(),
             new NonIdempotentConsumerRule(),
             new PermitAllEndpointsRule(),
+            new PrematureMicroservicesRule(),
             new PrintStackTraceRule(),
+            new SchemaAutoDdlRule(),
             new SensitiveDataLoggedRule(),
             new SqlInjectionRule(),
             new StackTraceExposureRule(),
             new SwallowedExceptionRule(),
             new SystemOutLoggingRule(),
             new TransactionalControllerRule(),
+            new TransactionalProxyBypassRule(),
             new WeakPasswordHashingRule());
 
     private RuleRegistry() {}
