@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
         facets = Facet.MIGRATIONS,
         since = "0.1.0",
         reason = "During a rolling or blue-green deployment the old version runs against the migrated schema; "
-                + "the backend challenges article names schema migration among the problems of production and asks for "
-                + "backward-compatible migrations and blue-green deployments to minimise downtime")
+                + "the backend challenges article names schema migration among the problems of production "
+                + "and asks for backward-compatible migrations and blue-green deployments to minimise downtime")
 public final class DestructiveMigrationRule implements Rule {
 
     /** {@code varchar(20)}, {@code character varying(20)}, {@code numeric(10,2)}: a sized type. */
