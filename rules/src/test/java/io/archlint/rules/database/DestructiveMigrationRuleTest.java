@@ -227,6 +227,19 @@ class DestructiveMigrationRuleTest {
         }
 
         @Test
+        void reportsASuppressionCommentThatNoLongerMatches() {
+            Fixture fixture = new Fixture()
+                    .flyway("V1__init.sql", V1_ORDERS)
+                    .flyway("V2__index.sql", """
+                            -- archlint:ignore destructive-migration the drop moved to V3
+                            CREATE INDEX idx_orders_status ON orders (status);
+                            """);
+            assertThat(fixture.findings()).extracting(Finding::ruleId, Finding::file, Finding::line, Finding::message)
+                    .containsExactly(tuple("unused-suppression", FLYWAY + "V2__index.sql", 1,
+                            "`archlint:ignore destructive-migration` suppresses nothing; remove it"));
+        }
+
+        @Test
         void reportsASingleFileYamlChangelogAfterItsFirstChangeSet() {
             new Fixture()
                     .file(LIQUIBASE + "db.changelog-master.yaml", """
