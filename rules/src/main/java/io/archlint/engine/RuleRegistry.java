@@ -1,6 +1,7 @@
 package io.archlint.engine;
 
 import io.archlint.rules.database.ConnectionPerCallRule;
+import io.archlint.rules.database.DestructiveMigrationRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
 import io.archlint.rules.database.NoSchemaMigrationsRule;
 import io.archlint.rules.database.SchemaAutoDdlRule;
@@ -38,6 +39,7 @@ public final class RuleRegistry {
             new ControllerDataAccessRule(),
             new CorsWildcardCredentialsRule(),
             new CsrfDisabledRule(),
+            new DestructiveMigrationRule(),
             new HardcodedSecretRule(),
             new LogStringConcatRule(),
             new MissingGlobalErrorHandlerRule(),
