@@ -146,6 +146,7 @@ public final class Codebase {
             case CLASSES -> classes();
             case SOURCES -> sources();
             case CONFIG -> config();
+            case MIGRATIONS -> migrations();
             default -> {
                 // Given to the codebase ready-made: nothing to build.
             }
@@ -169,6 +170,19 @@ public final class Codebase {
             digest.addTree("resources " + relativize(root), root);
         }
         digest.addTree("classes", classesDir);
+        // Migrations configured outside the resource roots (Flyway's filesystem: locations).
+        for (io.archlint.engine.config.ConfigEntry entry : config().entries()) {
+            if (entry.value() == null || !entry.value().contains("filesystem:")) {
+                continue;
+            }
+            for (String location : entry.value().split(",")) {
+                String trimmed = location.strip();
+                if (trimmed.startsWith("filesystem:")) {
+                    String relative = trimmed.substring("filesystem:".length()).replace("{vendor}", "");
+                    digest.addTree("filesystem " + relative, baseDir.resolve(relative).normalize());
+                }
+            }
+        }
     }
 
     /** Why a facet cannot be built for this module, or empty when it can. */
