@@ -1,5 +1,6 @@
 package io.archlint.engine;
 
+import io.archlint.rules.concurrency.ThreadlocalLeakRule;
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
 import io.archlint.rules.errors.LogStringConcatRule;
@@ -50,6 +51,7 @@ public final class RuleRegistry {
             new StackTraceExposureRule(),
             new SwallowedExceptionRule(),
             new SystemOutLoggingRule(),
+            new ThreadlocalLeakRule(),
             new TransactionalControllerRule(),
             new WeakPasswordHashingRule());
 
