@@ -1,5 +1,6 @@
 package io.archlint.engine;
 
+import io.archlint.rules.concurrency.StaticCollectionLeakRule;
 import io.archlint.rules.concurrency.ThreadlocalLeakRule;
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
@@ -49,6 +50,7 @@ public final class RuleRegistry {
             new SensitiveDataLoggedRule(),
             new SqlInjectionRule(),
             new StackTraceExposureRule(),
+            new StaticCollectionLeakRule(),
             new SwallowedExceptionRule(),
             new SystemOutLoggingRule(),
             new ThreadlocalLeakRule(),
