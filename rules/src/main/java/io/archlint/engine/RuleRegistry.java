@@ -1,5 +1,6 @@
 package io.archlint.engine;
 
+import io.archlint.rules.concurrency.MutableSingletonStateRule;
 import io.archlint.rules.concurrency.StaticCollectionLeakRule;
 import io.archlint.rules.concurrency.ThreadlocalLeakRule;
 import io.archlint.rules.database.ConnectionPerCallRule;
@@ -41,6 +42,7 @@ public final class RuleRegistry {
             new MissingGlobalErrorHandlerRule(),
             new MissingIdempotencyKeyRule(),
             new MissingInputValidationRule(),
+            new MutableSingletonStateRule(),
             new NoAuthenticationRule(),
             new NoConnectionPoolRule(),
             new NoObservabilityRule(),
