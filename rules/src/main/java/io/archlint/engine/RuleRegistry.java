@@ -1,6 +1,7 @@
 package io.archlint.engine;
 
 import io.archlint.rules.concurrency.MutableSingletonStateRule;
+import io.archlint.rules.concurrency.ReadModifyWriteRaceRule;
 import io.archlint.rules.concurrency.StaticCollectionLeakRule;
 import io.archlint.rules.concurrency.ThreadlocalLeakRule;
 import io.archlint.rules.database.ConnectionPerCallRule;
@@ -49,6 +50,7 @@ public final class RuleRegistry {
             new NonIdempotentConsumerRule(),
             new PermitAllEndpointsRule(),
             new PrintStackTraceRule(),
+            new ReadModifyWriteRaceRule(),
             new SensitiveDataLoggedRule(),
             new SqlInjectionRule(),
             new StackTraceExposureRule(),
