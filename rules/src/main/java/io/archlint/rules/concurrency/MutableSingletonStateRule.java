@@ -38,6 +38,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** See {@code mutable-singleton-state.md}. */
 @RuleInfo(
@@ -128,7 +129,8 @@ public final class MutableSingletonStateRule implements Rule {
             "jakarta.annotation.Resource", "javax.annotation.Resource");
 
     /** Callbacks of {@code InitializingBean}, {@code DisposableBean}, the {@code *Aware} interfaces and runners. */
-    private static final Set<String> INIT_CALLBACKS = Set.of("afterPropertiesSet", "destroy", "setApplicationContext",
+    private static final Set<String> INIT_CALLBACKS = Set.of("afterPropertiesSet", "afterSingletonsInstantiated",
+            "destroy", "setApplicationContext",
             "setBeanFactory", "setBeanName", "setBeanClassLoader", "setEnvironment", "setResourceLoader",
             "setApplicationEventPublisher", "setServletContext", "setEmbeddedValueResolver", "setMessageSource");
 
@@ -364,7 +366,8 @@ public final class MutableSingletonStateRule implements Rule {
         }
         if (ConcurrencySource.annotated(sources, file, method.getAnnotations(), INIT_METHOD_ANNOTATIONS)
                 || INIT_CALLBACKS.contains(method.getNameAsString()) && method.getParameters().size() <= 1
-                || startupListener(sources, file, method) || runner(bean, method)) {
+                || startupListener(sources, file, method) || runner(bean, method) || servletInit(method)
+                || beanSetter(method)) {
             return true;
         }
         if (!method.isPrivate() || depth >= MAX_CALLER_DEPTH) {
@@ -396,6 +399,27 @@ public final class MutableSingletonStateRule implements Rule {
             }
         }
         return false;
+    }
+
+    /** {@code Filter.init(FilterConfig)}, {@code Servlet.init(ServletConfig)}: called once by the container. */
+    private static boolean servletInit(MethodDeclaration method) {
+        return method.getNameAsString().equals("init") && method.getParameters().size() == 1
+                && Set.of("FilterConfig", "ServletConfig").contains(simpleName(method.getParameter(0).getType().asString()));
+    }
+
+    /**
+     * A JavaBean setter, {@code setName(String name) { this.name = name; }}: the way XML and
+     * Java configuration wire properties at start-up; rarely called per request.
+     */
+    private static boolean beanSetter(MethodDeclaration method) {
+        String name = method.getNameAsString();
+        if (!name.startsWith("set") || name.length() < 4 || method.getParameters().size() != 1
+                || method.getBody().map(b -> b.getStatements().size() != 1).orElse(true)) {
+            return false;
+        }
+        String property = Character.toLowerCase(name.charAt(3)) + name.substring(4);
+        return method.getBody().get().getStatement(0).toString().replace(" ", "")
+                .matches("(this\\.)?" + Pattern.quote(property) + "=" + Pattern.quote(method.getParameter(0).getNameAsString()) + ";");
     }
 
     /** {@code CommandLineRunner.run} and {@code ApplicationRunner.run}: called once at start-up. */

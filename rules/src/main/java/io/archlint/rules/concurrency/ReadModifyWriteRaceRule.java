@@ -102,7 +102,7 @@ public final class ReadModifyWriteRaceRule implements Rule {
     private static final Set<String> UNWRAPS = Set.of("orElseThrow", "orElse", "orElseGet", "get");
 
     /** {@code Optional} calls that hand the entity to a lambda. */
-    private static final Set<String> LAMBDA_CALLS = Set.of("map", "flatMap", "ifPresent", "ifPresentOrElse", "filter");
+    private static final Set<String> LAMBDA_CALLS = Set.of("map", "flatMap", "ifPresent", "ifPresentOrElse");
 
     /** Calls that write an entity back. */
     private static final Set<String> SAVES = Set.of("save", "saveAndFlush", "merge", "update", "saveOrUpdate");
@@ -133,13 +133,16 @@ public final class ReadModifyWriteRaceRule implements Rule {
     public void check(Codebase codebase, FindingCollector findings) {
         SourceFacet sources = codebase.sources();
         Map<String, List<Repository>> repositories = repositories(sources);
+        Set<String> loadNames = new HashSet<>(ENTITY_MANAGER_LOADS);
+        repositories.values().forEach(list -> list.forEach(r -> loadNames.addAll(r.singleLoads())));
         for (SourceFile file : sources.files()) {
             for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
                 if (method.getBody().isEmpty()) {
                     continue;
                 }
                 for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
-                    if (Symbols.enclosingMember(call).filter(m -> m == method).isEmpty()) {
+                    if (!loadNames.contains(call.getNameAsString())
+                            || Symbols.enclosingMember(call).filter(m -> m == method).isEmpty()) {
                         continue;
                     }
                     load(sources, file, repositories, call)
@@ -362,7 +365,8 @@ public final class ReadModifyWriteRaceRule implements Rule {
                 continue;
             }
             if (parent instanceof MethodCallExpr next && next.getScope().orElse(null) == current) {
-                if (UNWRAPS.contains(next.getNameAsString())) {
+                if (UNWRAPS.contains(next.getNameAsString()) || next.getNameAsString().equals("filter")) {
+                    // filter(..) keeps the same entity: follow on to map(..) or orElseThrow().
                     current = next;
                     continue;
                 }

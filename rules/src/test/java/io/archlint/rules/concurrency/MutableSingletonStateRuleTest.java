@@ -261,6 +261,41 @@ class MutableSingletonStateRuleTest {
         }
 
         @Test
+        void ignoresJavaBeanSettersAndServletFilterInit() {
+            tester().java("com/acme/shipping/ShippingModule.java", """
+                    package com.acme.shipping;
+
+                    import jakarta.servlet.Filter;
+                    import jakarta.servlet.FilterConfig;
+                    import org.springframework.stereotype.Component;
+
+                    @Component
+                    public abstract class ShippingModule implements Filter {
+                        private String code;
+                        private PricingService pricingService;
+                        private String realm;
+
+                        public void setCode(String code) {
+                            this.code = code;
+                        }
+
+                        public void setPricingService(PricingService pricingService) {
+                            this.pricingService = pricingService;
+                        }
+
+                        @Override
+                        public void init(FilterConfig config) {
+                            realm = config.getInitParameter("realm");
+                        }
+
+                        public String code() {
+                            return code + realm + pricingService;
+                        }
+                    }
+                    """).expectNoFindings();
+        }
+
+        @Test
         void ignoresThreadSafeFieldsAndInjectedFields() {
             tester().java("com/acme/stats/StatsService.java", """
                     package com.acme.stats;

@@ -195,6 +195,17 @@ class ReadModifyWriteRaceRuleTest {
                                     .orElseThrow();
                         }
 
+                        @org.springframework.transaction.annotation.Transactional
+                        public java.util.Optional<Product> release(String sku, int quantity) {
+                            // violation: `StockService#release` loads `Product` with `findBySku`, changes it and lets the transaction write it back
+                            return products.findBySku(sku)
+                                    .filter(product -> product.getStock() >= 0)
+                                    .map(product -> {
+                                        product.setStock(product.getStock() + quantity);
+                                        return product;
+                                    });
+                        }
+
                         public void restock(String sku, int quantity) {
                             // violation: `StockService#restock` loads `Product` with `findBySku`
                             products.findBySku(sku).ifPresent(p -> {
