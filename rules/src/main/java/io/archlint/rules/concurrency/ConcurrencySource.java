@@ -17,11 +17,9 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
-import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.type.Type;
 import io.archlint.engine.source.SourceFacet;
@@ -76,7 +74,7 @@ final class ConcurrencySource {
         return false;
     }
 
-    /** Whether an annotation of {@code element}-like list denotes one of {@code qualifiedNames}. */
+    /** Whether one of {@code annotations} denotes one of {@code qualifiedNames}. */
     static boolean annotated(SourceFacet sources, SourceFile file, List<AnnotationExpr> annotations,
             Iterable<String> qualifiedNames) {
         return annotation(sources, file, annotations, qualifiedNames).isPresent();
@@ -203,19 +201,6 @@ final class ConcurrencySource {
         return Optional.empty();
     }
 
-    /** The field declaration a declarator belongs to. */
-    static FieldDeclaration fieldOf(VariableDeclarator variable) {
-        return (FieldDeclaration) variable.getParentNode().orElseThrow();
-    }
-
-    /** The {@code new X<>(..)} a field starts with, when its initialiser (or the one wrapped in a call) is one. */
-    static Optional<ObjectCreationExpr> creation(Expression initializer) {
-        if (initializer instanceof ObjectCreationExpr created) {
-            return Optional.of(created);
-        }
-        return Optional.empty();
-    }
-
     /**
      * Every use of a field: unqualified or {@code this.}/{@code Owner.} qualified in its own type
      * (including nested types that do not shadow it), and, for a static field, {@code Owner.NAME}
@@ -282,11 +267,6 @@ final class ConcurrencySource {
             return true;
         }
         return parent instanceof com.github.javaparser.ast.expr.AssignExpr assign && assign.getValue() == use;
-    }
-
-    /** Whether a use is only iterated over. */
-    static boolean iterated(Expression use) {
-        return use.getParentNode().orElse(null) instanceof ForEachStmt loop && loop.getIterable() == use;
     }
 
     static Optional<TypeDeclaration<?>> enclosingType(Node node) {
