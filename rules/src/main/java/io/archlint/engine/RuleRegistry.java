@@ -1,5 +1,9 @@
 package io.archlint.engine;
 
+import io.archlint.rules.concurrency.MutableSingletonStateRule;
+import io.archlint.rules.concurrency.ReadModifyWriteRaceRule;
+import io.archlint.rules.concurrency.StaticCollectionLeakRule;
+import io.archlint.rules.concurrency.ThreadlocalLeakRule;
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.DestructiveMigrationRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
@@ -45,6 +49,7 @@ public final class RuleRegistry {
             new MissingGlobalErrorHandlerRule(),
             new MissingIdempotencyKeyRule(),
             new MissingInputValidationRule(),
+            new MutableSingletonStateRule(),
             new NoAuthenticationRule(),
             new NoConnectionPoolRule(),
             new NoObservabilityRule(),
@@ -53,12 +58,15 @@ public final class RuleRegistry {
             new PermitAllEndpointsRule(),
             new PrematureMicroservicesRule(),
             new PrintStackTraceRule(),
+            new ReadModifyWriteRaceRule(),
             new SchemaAutoDdlRule(),
             new SensitiveDataLoggedRule(),
             new SqlInjectionRule(),
             new StackTraceExposureRule(),
+            new StaticCollectionLeakRule(),
             new SwallowedExceptionRule(),
             new SystemOutLoggingRule(),
+            new ThreadlocalLeakRule(),
             new TransactionalControllerRule(),
             new TransactionalProxyBypassRule(),
             new WeakPasswordHashingRule());
@@ -69,4 +77,5 @@ public final class RuleRegistry {
     public static List<Rule> builtIn() {
         return BUILT_IN;
     }
+
 }
