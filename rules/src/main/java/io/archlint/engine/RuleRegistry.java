@@ -13,6 +13,7 @@ import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.operations.NoObservabilityRule;
+import io.archlint.rules.resilience.HttpClientNoTimeoutRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
 import io.archlint.rules.security.CorsWildcardCredentialsRule;
@@ -35,6 +36,7 @@ public final class RuleRegistry {
             new CorsWildcardCredentialsRule(),
             new CsrfDisabledRule(),
             new HardcodedSecretRule(),
+            new HttpClientNoTimeoutRule(),
             new LogStringConcatRule(),
             new MissingGlobalErrorHandlerRule(),
             new MissingIdempotencyKeyRule(),
