@@ -16,6 +16,7 @@ import io.archlint.rules.operations.NoObservabilityRule;
 import io.archlint.rules.resilience.HttpClientNoTimeoutRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
+import io.archlint.rules.resilience.RetryWithoutBackoffRule;
 import io.archlint.rules.security.CorsWildcardCredentialsRule;
 import io.archlint.rules.security.CsrfDisabledRule;
 import io.archlint.rules.security.HardcodedSecretRule;
@@ -47,6 +48,7 @@ public final class RuleRegistry {
             new NonIdempotentConsumerRule(),
             new PermitAllEndpointsRule(),
             new PrintStackTraceRule(),
+            new RetryWithoutBackoffRule(),
             new SensitiveDataLoggedRule(),
             new SqlInjectionRule(),
             new StackTraceExposureRule(),
