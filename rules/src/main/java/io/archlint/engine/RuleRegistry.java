@@ -14,6 +14,7 @@ import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.operations.NoObservabilityRule;
 import io.archlint.rules.resilience.HttpClientNoTimeoutRule;
+import io.archlint.rules.resilience.MissingCircuitBreakerRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
 import io.archlint.rules.resilience.RetryWithoutBackoffRule;
@@ -39,6 +40,7 @@ public final class RuleRegistry {
             new HardcodedSecretRule(),
             new HttpClientNoTimeoutRule(),
             new LogStringConcatRule(),
+            new MissingCircuitBreakerRule(),
             new MissingGlobalErrorHandlerRule(),
             new MissingIdempotencyKeyRule(),
             new MissingInputValidationRule(),
