@@ -90,8 +90,11 @@ public final class RetryWithoutBackoffRule implements Rule {
     /** Calls that wait between attempts in a hand-written loop. */
     private static final Pattern WAITING_CALL = Pattern.compile(
             "(?i).*(sleep|backoff|back_off|delay|pause|wait|park|throttle|cooldown).*");
-    /** Loop variables of a retry: {@code attempt}, {@code retries}, {@code tries}, {@code retryCount}. */
-    private static final Pattern RETRY_VARIABLE = Pattern.compile("(?i).*(attempt|retr|tries|tried).*");
+    /** Words of a retry's loop variable: {@code attempt}, {@code retries}, {@code numTries}, {@code retryCount}. */
+    private static final Set<String> RETRY_WORDS = Set.of("attempt", "attempts", "retry", "retries", "tries", "tried",
+            "trial", "trials");
+    /** Where camelCase and snake_case names split into words. */
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|_");
     /** Types whose calls leave the process: HTTP clients, brokers, databases. */
     private static final Set<String> REMOTE_TYPES = Set.of("RestTemplate", "RestClient", "WebClient", "HttpClient",
             "CloseableHttpClient", "OkHttpClient", "JdbcTemplate", "NamedParameterJdbcTemplate", "JdbcClient",
@@ -359,9 +362,9 @@ public final class RetryWithoutBackoffRule implements Rule {
                 continue;
             }
             boolean counted = header.stream().flatMap(h -> h.findAll(NameExpr.class).stream())
-                    .anyMatch(n -> RETRY_VARIABLE.matcher(n.getNameAsString()).matches())
+                    .anyMatch(n -> isRetryName(n.getNameAsString()))
                     || header.stream().flatMap(h -> h.findAll(VariableDeclarator.class).stream())
-                    .anyMatch(v -> RETRY_VARIABLE.matcher(v.getNameAsString()).matches());
+                    .anyMatch(v -> isRetryName(v.getNameAsString()));
             if (!counted && !callsRemote(file, attempt.getTryBlock(), httpInterfaces)) {
                 continue;
             }
@@ -375,6 +378,15 @@ public final class RetryWithoutBackoffRule implements Rule {
                             + "exponential backoff");
             return;
         }
+    }
+
+    private static boolean isRetryName(String name) {
+        for (String word : WORD_BOUNDARY.split(name)) {
+            if (RETRY_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Statement loopBody(Statement loop) {
@@ -460,7 +472,7 @@ public final class RetryWithoutBackoffRule implements Rule {
         return false;
     }
 
-    /** The try block leaves the loop when the call works: return, break, or a flag the loop condition reads. */
+    /** The try block leaves the loop when the call works: return, break, or a boolean flag the loop condition reads. */
     private static boolean exitsOnSuccess(TryStmt attempt, Statement loop, List<Node> header) {
         BlockStmt block = attempt.getTryBlock();
         for (ReturnStmt returned : block.findAll(ReturnStmt.class)) {
@@ -477,7 +489,8 @@ public final class RetryWithoutBackoffRule implements Rule {
         Set<String> conditionNames = new HashSet<>();
         header.forEach(h -> h.findAll(NameExpr.class).forEach(n -> conditionNames.add(n.getNameAsString())));
         for (AssignExpr assign : block.findAll(AssignExpr.class)) {
-            if (ClientSource.variableName(assign.getTarget()).filter(conditionNames::contains).isPresent()) {
+            if (assign.getOperator() == AssignExpr.Operator.ASSIGN && assign.getValue().isBooleanLiteralExpr()
+                    && ClientSource.variableName(assign.getTarget()).filter(conditionNames::contains).isPresent()) {
                 return true;
             }
         }

@@ -235,6 +235,39 @@ class HttpClientNoTimeoutRuleTest {
                     }
                     """).expectMarkedFindings();
         }
+        @Test
+        void reportsLombokInjectedBuilderAndTemplateWithConvertersOnly() {
+            tester().java("com/acme/orders/config/ClientsConfig.java", """
+                    package com.acme.orders.config;
+
+                    import java.util.List;
+                    import lombok.RequiredArgsConstructor;
+                    import org.springframework.boot.web.client.RestTemplateBuilder;
+                    import org.springframework.context.annotation.Bean;
+                    import org.springframework.context.annotation.Configuration;
+                    import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+                    import org.springframework.web.client.RestTemplate;
+
+                    @Configuration
+                    @RequiredArgsConstructor
+                    class ClientsConfig {
+
+                        private final RestTemplateBuilder restTemplateBuilder;
+
+                        @Bean
+                        RestTemplate loyaltyRestTemplate() {
+                            // violation: `ClientsConfig#loyaltyRestTemplate` builds a `RestTemplate` without a read timeout
+                            return restTemplateBuilder.rootUri("http://loyalty").build();
+                        }
+
+                        @Bean
+                        RestTemplate jsonRestTemplate(MappingJackson2HttpMessageConverter converter) {
+                            // violation: `ClientsConfig#jsonRestTemplate` builds a `RestTemplate` without a read timeout
+                            return new RestTemplate(List.of(converter));
+                        }
+                    }
+                    """).expectMarkedFindings();
+        }
     }
 
     @Nested

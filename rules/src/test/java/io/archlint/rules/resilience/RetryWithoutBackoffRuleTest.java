@@ -499,6 +499,46 @@ class RetryWithoutBackoffRuleTest {
         }
 
         @Test
+        void ignoresPagingLoopsWhoseCounterIsNotARetry() {
+            tester().java("com/acme/orders/sync/CatalogSync.java", """
+                    package com.acme.orders.sync;
+
+                    import java.util.List;
+                    import org.slf4j.Logger;
+                    import org.slf4j.LoggerFactory;
+                    import org.springframework.web.client.RestClientException;
+                    import org.springframework.web.client.RestTemplate;
+
+                    class CatalogSync {
+
+                        private static final Logger log = LoggerFactory.getLogger(CatalogSync.class);
+
+                        private final RestTemplate restTemplate;
+
+                        CatalogSync(RestTemplate restTemplate) {
+                            this.restTemplate = restTemplate;
+                        }
+
+                        int sync(int total) {
+                            int retrieved = 0;
+                            int entries = 0;
+                            while (retrieved < total && entries < 10_000) {
+                                try {
+                                    String[] page = restTemplate.getForObject("http://catalog/products?offset={o}", String[].class, retrieved);
+                                    retrieved += page.length;
+                                    entries += page.length;
+                                } catch (RestClientException e) {
+                                    log.warn("page at {} failed", retrieved, e);
+                                    retrieved += 100;
+                                }
+                            }
+                            return entries;
+                        }
+                    }
+                    """).expectNoFindings();
+        }
+
+        @Test
         void honoursSuppressionWithAReason() {
             tester().java("com/acme/orders/OrderVersioning.java", """
                     package com.acme.orders;
