@@ -197,6 +197,22 @@ final class ClientSource {
         return Optional.empty();
     }
 
+    /**
+     * The declaration of the variable an expression names: {@code this.client} is always a field,
+     * {@code client} the nearest local, parameter or field.
+     */
+    static Optional<Declaration> declarationOf(Expression expression) {
+        if (expression instanceof FieldAccessExpr access && access.getScope().isThisExpr()) {
+            for (Node n = access.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+                if (n instanceof TypeDeclaration<?> type) {
+                    return field(type, access.getNameAsString());
+                }
+            }
+            return Optional.empty();
+        }
+        return variableName(expression).flatMap(name -> declaration(name, expression));
+    }
+
     private static Optional<Declaration> local(Node function, String name) {
         for (VariableDeclarator variable : function.findAll(VariableDeclarator.class)) {
             if (variable.getNameAsString().equals(name)

@@ -210,8 +210,7 @@ public final class HttpClientNoTimeoutRule implements Rule {
         }
         if (ClientSource.isStaticCall(sources, file, call, List.of(REST_CLIENT), Set.of("create"))) {
             // RestClient.create(restTemplate) inherits the template's settings.
-            boolean fromTemplate = call.getArguments().stream().anyMatch(a -> ClientSource.variableName(a)
-                    .flatMap(name -> ClientSource.declaration(name, a))
+            boolean fromTemplate = call.getArguments().stream().anyMatch(a -> ClientSource.declarationOf(a)
                     .filter(d -> ClientSource.denotes(sources, file, TimeoutEvidence.stripGenerics(d.type()), REST_TEMPLATE))
                     .isPresent());
             return fromTemplate ? Optional.empty() : Optional.of(Client.REST_CLIENT);
@@ -250,7 +249,7 @@ public final class HttpClientNoTimeoutRule implements Rule {
         if (variable.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ClientSource.Declaration> declared = ClientSource.declaration(variable.get(), root);
+        Optional<ClientSource.Declaration> declared = ClientSource.declarationOf(root);
         if (declared.isEmpty()) {
             return Optional.empty();
         }

@@ -260,7 +260,7 @@ public final class RetryWithoutBackoffRule implements Rule {
                     : ClientSource.enclosingFunction(declarator).orElse(null);
         } else if (parent instanceof AssignExpr assign) {
             variable = ClientSource.variableName(assign.getTarget()).orElse(null);
-            scope = variable == null ? null : ClientSource.declaration(variable, assign.getTarget())
+            scope = variable == null ? null : ClientSource.declarationOf(assign.getTarget())
                     .map(d -> d.field() ? ClientSource.enclosingType(d.node()).orElse(null)
                             : ClientSource.enclosingFunction(d.node()).orElse(null))
                     .orElse(null);
@@ -507,7 +507,7 @@ public final class RetryWithoutBackoffRule implements Rule {
             if (variable.isEmpty()) {
                 continue;
             }
-            Optional<ClientSource.Declaration> declared = ClientSource.declaration(variable.get(), root);
+            Optional<ClientSource.Declaration> declared = ClientSource.declarationOf(root);
             if (declared.isEmpty()) {
                 continue;
             }

@@ -143,7 +143,7 @@ final class TimeoutEvidence {
         for (Node candidate : scope.findAll(Expression.class, e -> ClientSource.variableName(e)
                 .filter(name::equals).isPresent())) {
             Expression use = (Expression) candidate;
-            Optional<ClientSource.Declaration> declared = ClientSource.declaration(name, use);
+            Optional<ClientSource.Declaration> declared = ClientSource.declarationOf(use);
             if (declared.isEmpty() || declared.get().node() != declaration) {
                 continue;
             }
@@ -225,7 +225,7 @@ final class TimeoutEvidence {
             scope.ifPresent(s -> uses(variable.getNameAsString(), s, variable, depth + 1));
         } else if (parent instanceof AssignExpr assign) {
             ClientSource.variableName(assign.getTarget()).ifPresent(name ->
-                    ClientSource.declaration(name, assign.getTarget()).ifPresent(declared -> {
+                    ClientSource.declarationOf(assign.getTarget()).ifPresent(declared -> {
                         Optional<Node> scope = declared.field()
                                 ? ClientSource.enclosingType(declared.node()).map(Node.class::cast)
                                 : ClientSource.enclosingFunction(declared.node());
@@ -239,7 +239,7 @@ final class TimeoutEvidence {
         if (name == null) {
             return; // a type name
         }
-        Optional<ClientSource.Declaration> declared = ClientSource.declaration(name, expression);
+        Optional<ClientSource.Declaration> declared = ClientSource.declarationOf(expression);
         if (declared.isEmpty()) {
             opaque = true; // inherited or unknown
             return;

@@ -596,6 +596,36 @@ class HttpClientNoTimeoutRuleTest {
         }
 
         @Test
+        void followsFieldsConfiguredInTheConstructor() {
+            tester().java("com/acme/orders/loyalty/LoyaltyClient.java", """
+                    package com.acme.orders.loyalty;
+
+                    import org.springframework.http.client.SimpleClientHttpRequestFactory;
+                    import org.springframework.stereotype.Component;
+                    import org.springframework.web.client.RestTemplate;
+
+                    @Component
+                    class LoyaltyClient {
+
+                        private final SimpleClientHttpRequestFactory factory;
+                        private final RestTemplate restTemplate;
+
+                        LoyaltyClient() {
+                            this.factory = new SimpleClientHttpRequestFactory();
+                            this.factory.setConnectTimeout(1_000);
+                            this.factory.setReadTimeout(3_000);
+                            this.restTemplate = new RestTemplate(this.factory);
+                        }
+
+                        int points(String customerId) {
+                            Integer points = restTemplate.getForObject("http://loyalty/points/{id}", Integer.class, customerId);
+                            return points == null ? 0 : points;
+                        }
+                    }
+                    """).expectNoFindings();
+        }
+
+        @Test
         void honoursSuppressionWithAReason() {
             tester().java("com/acme/batch/ExportConfig.java", """
                     package com.acme.batch;
