@@ -22,8 +22,11 @@ import io.archlint.rules.layering.PrematureMicroservicesRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.layering.TransactionalProxyBypassRule;
 import io.archlint.rules.operations.NoObservabilityRule;
+import io.archlint.rules.resilience.HttpClientNoTimeoutRule;
+import io.archlint.rules.resilience.MissingCircuitBreakerRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
+import io.archlint.rules.resilience.RetryWithoutBackoffRule;
 import io.archlint.rules.security.CorsWildcardCredentialsRule;
 import io.archlint.rules.security.CsrfDisabledRule;
 import io.archlint.rules.security.HardcodedSecretRule;
@@ -45,7 +48,9 @@ public final class RuleRegistry {
             new CsrfDisabledRule(),
             new DestructiveMigrationRule(),
             new HardcodedSecretRule(),
+            new HttpClientNoTimeoutRule(),
             new LogStringConcatRule(),
+            new MissingCircuitBreakerRule(),
             new MissingGlobalErrorHandlerRule(),
             new MissingIdempotencyKeyRule(),
             new MissingInputValidationRule(),
@@ -59,6 +64,7 @@ public final class RuleRegistry {
             new PrematureMicroservicesRule(),
             new PrintStackTraceRule(),
             new ReadModifyWriteRaceRule(),
+            new RetryWithoutBackoffRule(),
             new SchemaAutoDdlRule(),
             new SensitiveDataLoggedRule(),
             new SqlInjectionRule(),
