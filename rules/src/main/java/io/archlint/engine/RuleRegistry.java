@@ -1,6 +1,7 @@
 package io.archlint.engine;
 
 import io.archlint.rules.database.ConnectionPerCallRule;
+import io.archlint.rules.database.NPlusOneQueryRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
 import io.archlint.rules.errors.LogStringConcatRule;
 import io.archlint.rules.errors.MissingGlobalErrorHandlerRule;
@@ -39,6 +40,7 @@ public final class RuleRegistry {
             new MissingGlobalErrorHandlerRule(),
             new MissingIdempotencyKeyRule(),
             new MissingInputValidationRule(),
+            new NPlusOneQueryRule(),
             new NoAuthenticationRule(),
             new NoConnectionPoolRule(),
             new NoObservabilityRule(),

@@ -1,0 +1,348 @@
+package io.archlint.rules.database;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import io.archlint.engine.Category;
+import io.archlint.engine.Codebase;
+import io.archlint.engine.Facet;
+import io.archlint.engine.FindingCollector;
+import io.archlint.engine.Rule;
+import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Severity;
+import io.archlint.engine.source.SourceFile;
+import io.archlint.engine.source.Symbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** See {@code n-plus-one-query.md}. */
+@RuleInfo(
+        id = "n-plus-one-query",
+        title = "Data access call inside a loop (N+1 queries)",
+        category = Category.DATABASE,
+        severity = Severity.WARNING,
+        facets = {Facet.SOURCES},
+        since = "0.1.0",
+        reason = "A query per element turns one request into N+1 round trips to the database; the backend articles "
+                + "call for database optimisation, moving from default queries to performant data fetching layers")
+public final class NPlusOneQueryRule implements Rule {
+
+    /** Calls that take a lambda and run it once per element, whatever they are called on. */
+    private static final Set<String> ALWAYS_PER_ELEMENT = Set.of("forEach", "forEachOrdered", "removeIf", "replaceAll");
+
+    /** Stream and Flux operations that run their lambda once per element; also on Optional and Mono, which are no loops. */
+    private static final Set<String> PER_ELEMENT_IF_STREAM = Set.of("map", "flatMap", "filter", "peek", "mapToObj",
+            "mapToInt", "mapToLong", "mapToDouble", "anyMatch", "allMatch", "noneMatch", "takeWhile", "dropWhile",
+            "concatMap", "flatMapSequential", "flatMapIterable", "doOnNext", "filterWhen", "mapMulti");
+
+    /** Stream and Flux operations that keep the stream a stream. */
+    private static final Set<String> STREAM_STEPS = Set.of("map", "flatMap", "filter", "peek", "distinct", "sorted",
+            "limit", "skip", "mapToObj", "mapToInt", "mapToLong", "mapToDouble", "boxed", "takeWhile", "dropWhile",
+            "concatMap", "flatMapSequential", "flatMapIterable", "doOnNext", "filterWhen", "parallel", "sequential",
+            "unordered", "onClose", "mapMulti", "take", "skipWhile", "collectList");
+
+    /** Calls that start a stream over several elements. */
+    private static final Set<String> STREAM_SOURCES = Set.of("stream", "parallelStream", "flatMapMany", "thenMany");
+
+    /** Types whose static methods start a stream, and types of variables that hold one. */
+    private static final Set<String> STREAM_TYPES = Set.of("Stream", "IntStream", "LongStream", "DoubleStream",
+            "StreamSupport", "Arrays", "Flux", "Multi");
+
+    /** Static factories of small fixed collections: a loop over them runs a known, small number of times. */
+    private static final Set<String> LITERAL_FACTORIES = Set.of("List.of", "Set.of", "Stream.of", "Arrays.asList",
+            "EnumSet.allOf", "EnumSet.of", "Map.of", "Flux.just", "Arrays.stream", "ImmutableList.of", "ImmutableSet.of");
+
+    /**
+     * Calls that do not query: JPA's write-behind and proxies ({@code persist}, {@code getReference}
+     * wait for the flush), flush and clear in a batch loop, transaction and connection housekeeping.
+     */
+    private static final Set<String> NOT_A_QUERY = Set.of("persist", "detach", "flush", "clear", "contains",
+            "getReference", "getReferenceById", "getOne", "getCriteriaBuilder", "getMetamodel", "unwrap",
+            "getTransaction", "setProperty", "setFlushMode", "setHibernateFlushMode", "joinTransaction", "isOpen",
+            "close", "evict", "getDelegate", "getDataSource", "getJdbcTemplate", "getJdbcOperations", "commit",
+            "rollback", "setAutoCommit", "isClosed", "getAutoCommit", "equals", "hashCode", "toString", "getClass",
+            "isJoinedToTransaction", "getProperties", "getEntityGraph", "createEntityGraph");
+
+    /** Batch calls: the fix, also when a loop runs them per chunk. */
+    private static final Pattern BATCH = Pattern.compile(
+            "saveAll.*|deleteAll.*|findAllById|findAllByIds|batchUpdate|executeBatch|saveBatch|saveOrUpdateBatch"
+                    + "|updateBatchById|removeByIds|removeBatchByIds|selectBatchIds|selectByIds|listByIds|insertBatch.*"
+                    + "|(find|read|get|query|search|stream|count|exists|delete|remove)\\w*?By\\w*?(In|NotIn)"
+                    + "(IgnoreCase)?(And\\w*|Or\\w*|OrderBy\\w*)?");
+
+    /** Writes, whose fix is a batch write rather than a batch read. */
+    private static final Pattern WRITE = Pattern.compile(
+            "(save|insert|update|delete|remove|merge|upsert|execute|persist)\\w*");
+
+    /** A loop around the call: its node (a statement or a lambda) and how to name it in the message. */
+    private record Loop(Node node, String description, boolean iteratesElements) {}
+
+    @Override
+    public void check(Codebase codebase, FindingCollector findings) {
+        DataAccessCalls calls = new DataAccessCalls(codebase.sources(), codebase.stereotypes());
+        for (SourceFile file : codebase.sources().files()) {
+            for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+                String name = call.getNameAsString();
+                if (NOT_A_QUERY.contains(name) || BATCH.matcher(name).matches()) {
+                    continue;
+                }
+                Optional<DataAccessCalls.Receiver> receiver = calls.dataAccessReceiver(file, call);
+                if (receiver.isEmpty()) {
+                    continue;
+                }
+                perElementLoop(calls, file, call, call.getArguments()).ifPresent(loop ->
+                        report(findings, file, call, receiver.get(), name, loop));
+            }
+            // orders.forEach(auditRepository::save): the reference is called once per element
+            for (MethodReferenceExpr reference : file.unit().findAll(MethodReferenceExpr.class)) {
+                String name = reference.getIdentifier();
+                if (NOT_A_QUERY.contains(name) || BATCH.matcher(name).matches()
+                        || !(reference.getParentNode().orElse(null) instanceof MethodCallExpr consumer)
+                        || !runsPerElement(calls, file, consumer)) {
+                    continue;
+                }
+                Optional<DataAccessCalls.Receiver> receiver = calls.dataAccessReceiver(file, reference.getScope());
+                if (receiver.isPresent() && !overLiteral(calls, file, consumer.getScope().orElse(null))) {
+                    report(findings, file, reference, receiver.get(), name,
+                            new Loop(reference, "a `" + consumer.getNameAsString() + "` over "
+                                    + describe(consumer.getScope().orElse(null)), true));
+                }
+            }
+        }
+    }
+
+    private static void report(FindingCollector findings, SourceFile file, Node at, DataAccessCalls.Receiver receiver,
+            String method, Loop loop) {
+        String call = "`" + receiver.simpleName() + "." + method + "`";
+        String fix = WRITE.matcher(method).matches()
+                ? "collect the changes and write them in one batch (`saveAll`, `batchUpdate`) after the loop"
+                : "load what the loop needs in one query before it (`findAllById` or an `IN` clause, `JOIN FETCH` or "
+                        + "`@EntityGraph` for associations)";
+        findings.report(file, at, Symbols.of(file, at), "`" + Symbols.shortOf(at) + "` calls " + call + " inside "
+                + loop.description() + ", one query per element (N+1); " + fix);
+    }
+
+    /**
+     * The loop whose every element runs the call: a for-each or a per-element lambda (any call
+     * in it counts), or a {@code for}/{@code while}/{@code do} loop when the call's arguments use
+     * a value of the iteration (a retry or paging loop passes the same values each time).
+     */
+    private static Optional<Loop> perElementLoop(DataAccessCalls calls, SourceFile file, Node call,
+            List<Expression> arguments) {
+        Node child = call;
+        for (Node n = call.getParentNode().orElse(null); n != null; child = n, n = n.getParentNode().orElse(null)) {
+            if (n instanceof CallableDeclaration<?> || n instanceof TypeDeclaration<?> || n instanceof FieldDeclaration) {
+                return Optional.empty();
+            }
+            Optional<Loop> loop = loop(calls, file, n, child);
+            if (loop.isEmpty()) {
+                continue;
+            }
+            if (loop.get().iteratesElements() || usesIterationValue(calls, file, call, arguments, loop.get().node())) {
+                return loop;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Loop> loop(DataAccessCalls calls, SourceFile file, Node n, Node child) {
+        if (n instanceof ForEachStmt forEach && forEach.getBody() == child) {
+            return overLiteral(calls, file, forEach.getIterable()) ? Optional.empty()
+                    : Optional.of(new Loop(n, "a `for` loop over " + describe(forEach.getIterable()), true));
+        }
+        if (n instanceof ForStmt forStmt && forStmt.getBody() == child) {
+            return forStmt.getCompare().filter(NPlusOneQueryRule::literalBound).isPresent() ? Optional.empty()
+                    : Optional.of(new Loop(n, "a `for` loop", false));
+        }
+        if (n instanceof WhileStmt whileStmt && whileStmt.getBody() == child) {
+            return Optional.of(new Loop(n, "a `while` loop", false));
+        }
+        if (n instanceof DoStmt doStmt && doStmt.getBody() == child) {
+            return Optional.of(new Loop(n, "a `do` loop", false));
+        }
+        if (n instanceof LambdaExpr && child == ((LambdaExpr) n).getBody()
+                && n.getParentNode().orElse(null) instanceof MethodCallExpr consumer
+                && consumer.getArguments().stream().anyMatch(a -> a == n)
+                && runsPerElement(calls, file, consumer)) {
+            Expression source = consumer.getScope().orElse(null);
+            if (overLiteral(calls, file, source)) {
+                return Optional.empty();
+            }
+            String kind = ALWAYS_PER_ELEMENT.contains(consumer.getNameAsString()) ? "a `" + consumer.getNameAsString()
+                    + "` lambda" : "a stream `" + consumer.getNameAsString() + "` lambda";
+            return Optional.of(new Loop(n, kind + " over " + describe(source), true));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code consumer}, a call that takes a lambda, runs it once per element. */
+    private static boolean runsPerElement(DataAccessCalls calls, SourceFile file, MethodCallExpr consumer) {
+        String name = consumer.getNameAsString();
+        if (consumer.getScope().isEmpty()) {
+            return false;
+        }
+        if (ALWAYS_PER_ELEMENT.contains(name)) {
+            return true;
+        }
+        return PER_ELEMENT_IF_STREAM.contains(name) && isStream(calls, file, consumer.getScope().get(), 0);
+    }
+
+    /** Whether an expression is a stream or Flux of several elements, rather than an Optional or a Mono. */
+    private static boolean isStream(DataAccessCalls calls, SourceFile file, Expression expression, int depth) {
+        if (depth > 20) {
+            return false;
+        }
+        if (expression instanceof EnclosedExpr enclosed) {
+            return isStream(calls, file, enclosed.getInner(), depth + 1);
+        }
+        if (expression instanceof NameExpr name) {
+            return calls.declaration(file, name, name.getNameAsString())
+                    .filter(d -> d.type() != null)
+                    .map(d -> STREAM_TYPES.contains(DataAccessCalls.simpleName(d.type().asString())))
+                    .orElse(false);
+        }
+        if (!(expression instanceof MethodCallExpr call)) {
+            return false;
+        }
+        String name = call.getNameAsString();
+        if (STREAM_SOURCES.contains(name)) {
+            return true;
+        }
+        Optional<Expression> scope = call.getScope();
+        if (scope.isPresent() && scope.get() instanceof NameExpr type && isTypeName(calls, file, type)) {
+            return STREAM_TYPES.contains(type.getNameAsString());
+        }
+        if (scope.isPresent() && STREAM_STEPS.contains(name)) {
+            return isStream(calls, file, scope.get(), depth + 1);
+        }
+        return scope.isPresent() && returnsFlux(calls, file, call);
+    }
+
+    /** A reactive repository's {@code findAll..}, or a module repository method declared to return a Flux. */
+    private static boolean returnsFlux(DataAccessCalls calls, SourceFile file, MethodCallExpr call) {
+        Optional<DataAccessCalls.Receiver> receiver = calls.dataAccessReceiver(file, call);
+        if (receiver.isEmpty()) {
+            return false;
+        }
+        String name = call.getNameAsString();
+        if (receiver.get().moduleType().isPresent()) {
+            var type = receiver.get().moduleType().get();
+            Optional<String> declared = calls.method(type, name, call.getArguments().size())
+                    .map(m -> DataAccessCalls.simpleName(m.getType().asString()));
+            if (declared.isPresent()) {
+                return declared.get().equals("Flux") || declared.get().equals("Multi");
+            }
+            boolean reactive = calls.sources().supertypes(type.qualifiedName()).stream()
+                    .map(parent -> DataAccessCalls.simpleName(parent.written()))
+                    .anyMatch(parent -> parent.startsWith("Reactive") || parent.startsWith("R2dbc"));
+            return reactive && name.startsWith("findAll");
+        }
+        return receiver.get().simpleName().startsWith("Reactive") && Set.of("find", "findAll", "aggregate").contains(name);
+    }
+
+    private static boolean isTypeName(DataAccessCalls calls, SourceFile file, NameExpr name) {
+        return Character.isUpperCase(name.getNameAsString().charAt(0))
+                && calls.declaration(file, name, name.getNameAsString()).isEmpty();
+    }
+
+    /**
+     * Whether a loop runs over a fixed literal set: {@code List.of("EU", "US")}, an array
+     * initialiser, an enum's {@code values()}, or a constant holding one of those.
+     */
+    private static boolean overLiteral(DataAccessCalls calls, SourceFile file, Expression source) {
+        Expression current = source;
+        // the source of a stream chain: Stream.of(a, b).map(..) is over Stream.of(a, b)
+        while (current instanceof MethodCallExpr call && call.getScope().isPresent()
+                && (STREAM_STEPS.contains(call.getNameAsString()) || STREAM_SOURCES.contains(call.getNameAsString()))) {
+            current = call.getScope().get();
+        }
+        if (current instanceof ArrayCreationExpr || current instanceof ArrayInitializerExpr) {
+            return true;
+        }
+        if (current instanceof NameExpr name) {
+            return calls.declaration(file, name, name.getNameAsString())
+                    .filter(DataAccessCalls.Declaration::field)
+                    .filter(d -> d.node() instanceof VariableDeclarator variable
+                            && variable.getParentNode().orElse(null) instanceof FieldDeclaration field && field.isStatic())
+                    .map(d -> d.initializer() != null && overLiteral(calls, file, d.initializer()))
+                    .orElse(false);
+        }
+        if (!(current instanceof MethodCallExpr call) || call.getScope().isEmpty()) {
+            return false;
+        }
+        String scope = call.getScope().get().toString();
+        String qualified = scope.substring(scope.lastIndexOf('.') + 1) + "." + call.getNameAsString();
+        if (call.getNameAsString().equals("values") && call.getArguments().isEmpty()
+                && call.getScope().get() instanceof NameExpr type && isTypeName(calls, file, type)) {
+            return true; // an enum's constants
+        }
+        if (LITERAL_FACTORIES.contains(qualified)) {
+            // Arrays.stream(Status.values()), EnumSet.allOf(Status.class), List.of("EU", "US")
+            return call.getArguments().stream().allMatch(a -> a.isLiteralExpr() || a.isClassExpr()
+                    || a.isFieldAccessExpr() || a instanceof ArrayCreationExpr
+                    || a instanceof MethodCallExpr m && m.getNameAsString().equals("values")
+                            && m.getArguments().isEmpty());
+        }
+        return false;
+    }
+
+    /** {@code i < 3}, {@code attempt <= MAX_ATTEMPTS}: a counted loop with a fixed bound, such as a retry. */
+    private static boolean literalBound(Expression compare) {
+        if (!(compare instanceof BinaryExpr binary)) {
+            return false;
+        }
+        Expression bound = binary.getRight();
+        return bound instanceof IntegerLiteralExpr
+                || bound instanceof NameExpr name && name.getNameAsString().matches("[A-Z][A-Z0-9_]*");
+    }
+
+    /** Whether the call's arguments use a variable declared in the loop: its element, index or a local of its body. */
+    private static boolean usesIterationValue(DataAccessCalls calls, SourceFile file, Node call,
+            List<Expression> arguments, Node loop) {
+        List<NameExpr> names = new ArrayList<>();
+        for (Expression argument : arguments) {
+            names.addAll(argument.findAll(NameExpr.class)); // the argument itself included
+        }
+        for (NameExpr name : names) {
+            Optional<DataAccessCalls.Declaration> declaration = calls.declaration(file, name, name.getNameAsString());
+            if (declaration.isPresent() && !declaration.get().field()
+                    && DataAccessCalls.isWithin(declaration.get().node(), loop)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code `orders`}, or "its elements" when the source is an expression too long to quote. */
+    private static String describe(Expression source) {
+        if (source == null) {
+            return "its elements";
+        }
+        Expression current = source;
+        while (current instanceof MethodCallExpr call && call.getScope().isPresent()
+                && (STREAM_STEPS.contains(call.getNameAsString()) || STREAM_SOURCES.contains(call.getNameAsString()))) {
+            current = call.getScope().get();
+        }
+        String text = current.toString();
+        return text.length() <= 40 && !text.contains("\n") ? "`" + text + "`" : "its elements";
+    }
+}
