@@ -4,6 +4,7 @@ import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.EagerFetchRule;
 import io.archlint.rules.database.NPlusOneQueryRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
+import io.archlint.rules.database.UnboundedQueryRule;
 import io.archlint.rules.errors.LogStringConcatRule;
 import io.archlint.rules.errors.MissingGlobalErrorHandlerRule;
 import io.archlint.rules.errors.PrintStackTraceRule;
@@ -55,6 +56,7 @@ public final class RuleRegistry {
             new SwallowedExceptionRule(),
             new SystemOutLoggingRule(),
             new TransactionalControllerRule(),
+            new UnboundedQueryRule(),
             new WeakPasswordHashingRule());
 
     private RuleRegistry() {}

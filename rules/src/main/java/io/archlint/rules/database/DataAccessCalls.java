@@ -66,6 +66,9 @@ final class DataAccessCalls {
         }
     }
 
+    /** A method and the module type that declares it. */
+    record Member(SourceFacet.DeclaredType owner, MethodDeclaration method) {}
+
     private final SourceFacet sources;
     private final Stereotypes stereotypes;
     private final Map<String, Boolean> moduleTypeVerdicts = new HashMap<>();
@@ -177,7 +180,7 @@ final class DataAccessCalls {
      * A method a module type declares or inherits from the module's own supertypes, by name and
      * number of parameters.
      */
-    Optional<MethodDeclaration> method(SourceFacet.DeclaredType type, String name, int arguments) {
+    Optional<Member> method(SourceFacet.DeclaredType type, String name, int arguments) {
         Set<String> seen = new LinkedHashSet<>();
         List<SourceFacet.DeclaredType> queue = new ArrayList<>(List.of(type));
         while (!queue.isEmpty()) {
@@ -187,7 +190,7 @@ final class DataAccessCalls {
             }
             for (MethodDeclaration method : current.declaration().getMethodsByName(name)) {
                 if (method.getParameters().size() == arguments) {
-                    return Optional.of(method);
+                    return Optional.of(new Member(current, method));
                 }
             }
             for (SourceFacet.TypeRef parent : sources.supertypes(current.qualifiedName())) {

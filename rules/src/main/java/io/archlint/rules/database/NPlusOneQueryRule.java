@@ -247,7 +247,7 @@ public final class NPlusOneQueryRule implements Rule {
         if (receiver.get().moduleType().isPresent()) {
             var type = receiver.get().moduleType().get();
             Optional<String> declared = calls.method(type, name, call.getArguments().size())
-                    .map(m -> DataAccessCalls.simpleName(m.getType().asString()));
+                    .map(m -> DataAccessCalls.simpleName(m.method().getType().asString()));
             if (declared.isPresent()) {
                 return declared.get().equals("Flux") || declared.get().equals("Multi");
             }
