@@ -4,6 +4,7 @@ import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.EagerFetchRule;
 import io.archlint.rules.database.NPlusOneQueryRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
+import io.archlint.rules.database.NosqlRelationalDataRule;
 import io.archlint.rules.database.UnboundedQueryRule;
 import io.archlint.rules.errors.LogStringConcatRule;
 import io.archlint.rules.errors.MissingGlobalErrorHandlerRule;
@@ -48,6 +49,7 @@ public final class RuleRegistry {
             new NoConnectionPoolRule(),
             new NoObservabilityRule(),
             new NonIdempotentConsumerRule(),
+            new NosqlRelationalDataRule(),
             new PermitAllEndpointsRule(),
             new PrintStackTraceRule(),
             new SensitiveDataLoggedRule(),
