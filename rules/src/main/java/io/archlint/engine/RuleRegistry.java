@@ -3,6 +3,7 @@ package io.archlint.engine;
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.EagerFetchRule;
 import io.archlint.rules.database.NPlusOneQueryRule;
+import io.archlint.rules.database.NoCachingRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
 import io.archlint.rules.database.NosqlRelationalDataRule;
 import io.archlint.rules.database.UnboundedQueryRule;
@@ -46,6 +47,7 @@ public final class RuleRegistry {
             new MissingInputValidationRule(),
             new NPlusOneQueryRule(),
             new NoAuthenticationRule(),
+            new NoCachingRule(),
             new NoConnectionPoolRule(),
             new NoObservabilityRule(),
             new NonIdempotentConsumerRule(),
