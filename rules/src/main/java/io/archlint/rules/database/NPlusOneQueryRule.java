@@ -3,8 +3,11 @@ package io.archlint.rules.database;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -15,10 +18,13 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.Facet;
@@ -26,9 +32,11 @@ import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.Severity;
+import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.Symbols;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +48,7 @@ import java.util.regex.Pattern;
         title = "Data access call inside a loop (N+1 queries)",
         category = Category.DATABASE,
         severity = Severity.WARNING,
-        facets = {Facet.SOURCES},
+        facets = {Facet.SOURCES, Facet.CONFIG},
         since = "0.1.0",
         reason = "A query per element turns one request into N+1 round trips to the database; the backend articles "
                 + "call for database optimisation, moving from default queries to performant data fetching layers")
@@ -93,6 +101,20 @@ public final class NPlusOneQueryRule implements Rule {
     private static final Pattern WRITE = Pattern.compile(
             "(save|insert|update|delete|remove|merge|upsert|execute|persist)\\w*");
 
+    /** To-many mappings, LAZY unless they say otherwise. */
+    private static final List<String> TO_MANY = List.of("jakarta.persistence.OneToMany", "javax.persistence.OneToMany",
+            "jakarta.persistence.ManyToMany", "javax.persistence.ManyToMany",
+            "jakarta.persistence.ElementCollection", "javax.persistence.ElementCollection");
+    private static final List<String> ENTITY = List.of("jakarta.persistence.Entity", "javax.persistence.Entity");
+    /** Hibernate's batch and subselect fetching load the collections of many owners per query. */
+    private static final List<String> BATCH_FETCH = List.of("org.hibernate.annotations.BatchSize");
+    private static final List<String> HIBERNATE_FETCH = List.of("org.hibernate.annotations.Fetch");
+    private static final List<String> ENTITY_GRAPH = List.of("org.springframework.data.jpa.repository.EntityGraph");
+    private static final Pattern JOIN_FETCH = Pattern.compile("(?i)join\\s+fetch");
+    private static final List<String> BATCH_FETCH_KEYS = List.of(
+            "spring.jpa.properties.hibernate.default_batch_fetch_size", "hibernate.default_batch_fetch_size",
+            "spring.jpa.properties.hibernate.batch_fetch_style");
+
     /** A loop around the call: its node (a statement or a lambda) and how to name it in the message. */
     private record Loop(Node node, String description, boolean iteratesElements) {}
 
@@ -127,7 +149,141 @@ public final class NPlusOneQueryRule implements Rule {
                                     + describe(consumer.getScope().orElse(null)), true));
                 }
             }
+            if (!batchFetchConfigured(codebase)) {
+                lazyLoadsInLoops(calls, file, findings);
+            }
         }
+    }
+
+    /** Hibernate's global batch fetching loads lazy collections of many owners per query. */
+    private static boolean batchFetchConfigured(Codebase codebase) {
+        return BATCH_FETCH_KEYS.stream().anyMatch(key -> !codebase.config().get(key).isEmpty());
+    }
+
+    /**
+     * Lazy collections read per element: {@code for (Order o : orders.findByStatus(..)) o.getLines()},
+     * where {@code lines} is a LAZY {@code @OneToMany} of the entity the repository returns.
+     */
+    private static void lazyLoadsInLoops(DataAccessCalls calls, SourceFile file, FindingCollector findings) {
+        for (ForEachStmt loop : file.unit().findAll(ForEachStmt.class)) {
+            VariableDeclarator element = loop.getVariable().getVariable(0);
+            Type declared = element.getType().isVarType() ? null : element.getType();
+            lazyLoads(calls, file, findings, loop.getIterable(), element, declared, loop.getBody(),
+                    "a `for` loop over " + describe(loop.getIterable()));
+        }
+        for (LambdaExpr lambda : file.unit().findAll(LambdaExpr.class)) {
+            if (lambda.getParameters().isEmpty()
+                    || !(lambda.getParentNode().orElse(null) instanceof MethodCallExpr consumer)
+                    || !runsPerElement(calls, file, consumer)) {
+                continue;
+            }
+            Parameter element = lambda.getParameter(0);
+            Type declared = element.getType().isUnknownType() ? null : element.getType();
+            Expression source = consumer.getScope().orElseThrow();
+            lazyLoads(calls, file, findings, source, element, declared, lambda.getBody(),
+                    "a " + (ALWAYS_PER_ELEMENT.contains(consumer.getNameAsString()) ? "" : "stream ") + "`"
+                            + consumer.getNameAsString() + "` lambda over " + describe(source));
+        }
+    }
+
+    private static void lazyLoads(DataAccessCalls calls, SourceFile file, FindingCollector findings, Expression source,
+            Node element, Type declared, Node body, String loop) {
+        Optional<Query> query = query(calls, file, source);
+        if (query.isEmpty() || query.get().fetchesAssociations()) {
+            return;
+        }
+        Optional<SourceFacet.DeclaredType> entity = declared != null ? calls.moduleType(file, declared.asString())
+                : query.get().elementType();
+        if (entity.isEmpty() || !entity.get().file().isAnnotated(entity.get().declaration(), ENTITY)
+                || entity.get().file().isAnnotated(entity.get().declaration(), BATCH_FETCH)) {
+            return;
+        }
+        String elementName = ((NodeWithSimpleName<?>) element).getNameAsString();
+        Set<String> reported = new HashSet<>();
+        for (MethodCallExpr getter : body.findAll(MethodCallExpr.class)) {
+            if (!getter.getArguments().isEmpty() || getter.getScope().isEmpty()
+                    || !(getter.getScope().get() instanceof NameExpr owner)
+                    || !owner.getNameAsString().equals(elementName)
+                    || calls.declaration(file, owner, elementName).map(d -> d.node() != element).orElse(true)) {
+                continue;
+            }
+            Optional<String> property = lazyCollection(entity.get(), getter.getNameAsString());
+            if (property.isPresent() && reported.add(property.get())) {
+                String type = entity.get().declaration().getNameAsString();
+                findings.report(file, getter, Symbols.of(file, getter), "`" + Symbols.shortOf(getter) + "` reads the "
+                        + "lazy `" + type + "." + property.get() + "` of each `" + type + "` from `"
+                        + query.get().description() + "` inside " + loop + ", one query per element (N+1); fetch it "
+                        + "with the query (`JOIN FETCH` or `@EntityGraph(attributePaths = \"" + property.get()
+                        + "\")`) or batch it (`@BatchSize`)");
+            }
+        }
+    }
+
+    /** A repository query a loop runs over, and what the sources say about its result. */
+    private record Query(String description, Optional<SourceFacet.DeclaredType> elementType,
+            boolean fetchesAssociations) {}
+
+    /** {@code orders.findByStatus(..)}, or a local variable initialised with it, under stream steps. */
+    private static Optional<Query> query(DataAccessCalls calls, SourceFile file, Expression source) {
+        Expression current = source;
+        while (current instanceof MethodCallExpr call && call.getScope().isPresent()
+                && (STREAM_STEPS.contains(call.getNameAsString()) || STREAM_SOURCES.contains(call.getNameAsString())
+                        || call.getNameAsString().equals("getContent"))) {
+            current = call.getScope().get();
+        }
+        if (current instanceof NameExpr name) {
+            Optional<DataAccessCalls.Declaration> local = calls.declaration(file, name, name.getNameAsString())
+                    .filter(d -> !d.field() && d.initializer() != null);
+            if (local.isEmpty()) {
+                return Optional.empty();
+            }
+            current = local.get().initializer();
+        }
+        if (!(current instanceof MethodCallExpr call)) {
+            return Optional.empty();
+        }
+        Optional<DataAccessCalls.Receiver> receiver = calls.dataAccessReceiver(file, call);
+        if (receiver.isEmpty() || receiver.get().moduleType().isEmpty()) {
+            return Optional.empty();
+        }
+        SourceFacet.DeclaredType repository = receiver.get().moduleType().get();
+        String description = receiver.get().simpleName() + "." + call.getNameAsString();
+        Optional<DataAccessCalls.Member> method = calls.method(repository, call.getNameAsString(), call.getArguments().size());
+        if (method.isPresent()) {
+            MethodDeclaration declaration = method.get().method();
+            SourceFile owner = method.get().owner().file();
+            boolean fetches = owner.isAnnotated(declaration, ENTITY_GRAPH) || declaration.getAnnotations().stream()
+                    .anyMatch(a -> JOIN_FETCH.matcher(a.toString()).find());
+            Optional<SourceFacet.DeclaredType> element = declaration.getType() instanceof ClassOrInterfaceType returned
+                    ? returned.getTypeArguments().filter(a -> a.size() == 1)
+                            .flatMap(a -> calls.moduleType(owner, a.get(0).asString()))
+                    : Optional.empty();
+            return Optional.of(new Query(description, element, fetches));
+        }
+        // Inherited findAll..: the repository's domain type
+        List<Type> arguments = calls.repositoryTypeArguments(repository);
+        Optional<SourceFacet.DeclaredType> element = arguments.isEmpty() || !call.getNameAsString().startsWith("findAll")
+                ? Optional.empty() : calls.moduleType(repository.file(), arguments.get(0).asString());
+        return Optional.of(new Query(description, element, false));
+    }
+
+    /** The property a getter reads when it is a LAZY to-many association without batch or subselect fetching. */
+    private static Optional<String> lazyCollection(SourceFacet.DeclaredType entity, String getter) {
+        if (!getter.startsWith("get") || getter.length() < 4) {
+            return Optional.empty();
+        }
+        String property = Character.toLowerCase(getter.charAt(3)) + getter.substring(4);
+        SourceFile file = entity.file();
+        for (FieldDeclaration field : entity.declaration().getFields()) {
+            if (!field.getVariable(0).getNameAsString().equals(property)) {
+                continue;
+            }
+            Optional<AnnotationExpr> mapping = file.annotation(field, TO_MANY);
+            boolean eager = mapping.map(m -> m.toString().contains("EAGER")).orElse(true);
+            boolean batched = file.isAnnotated(field, BATCH_FETCH) || file.isAnnotated(field, HIBERNATE_FETCH);
+            return eager || batched ? Optional.empty() : Optional.of(property);
+        }
+        return Optional.empty();
     }
 
     private static void report(FindingCollector findings, SourceFile file, Node at, DataAccessCalls.Receiver receiver,

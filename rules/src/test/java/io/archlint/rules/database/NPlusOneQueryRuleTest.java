@@ -48,6 +48,57 @@ class NPlusOneQueryRuleTest {
             }
             """;
 
+    private static final String SHIPMENT = """
+            package com.acme.shop.shipping;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+            import jakarta.persistence.OneToMany;
+            import java.util.ArrayList;
+            import java.util.List;
+            import lombok.Getter;
+
+            @Entity
+            @Getter
+            public class Shipment {
+                @Id
+                private Long id;
+                private String status;
+
+                @ManyToOne
+                private Carrier carrier;
+
+                @OneToMany(mappedBy = "shipment")
+                private List<Parcel> parcels = new ArrayList<>();
+            }
+            """;
+
+    private static final String SHIPMENT_REPOSITORY = """
+            package com.acme.shop.shipping;
+
+            import java.util.List;
+            import org.springframework.data.jpa.repository.EntityGraph;
+            import org.springframework.data.jpa.repository.JpaRepository;
+            import org.springframework.data.jpa.repository.Query;
+
+            public interface ShipmentRepository extends JpaRepository<Shipment, Long> {
+                List<Shipment> findByStatus(String status);
+
+                @EntityGraph(attributePaths = "parcels")
+                List<Shipment> findWithParcelsByStatus(String status);
+
+                @Query("select s from Shipment s join fetch s.parcels where s.carrier.id = :carrierId")
+                List<Shipment> findByCarrierWithParcels(Long carrierId);
+            }
+            """;
+
+    private static RuleTester shipping() {
+        return RuleTester.of(new NPlusOneQueryRule())
+                .java("com/acme/shop/shipping/Shipment.java", SHIPMENT)
+                .java("com/acme/shop/shipping/ShipmentRepository.java", SHIPMENT_REPOSITORY);
+    }
+
     private static RuleTester tester() {
         return RuleTester.of(new NPlusOneQueryRule())
                 .java("com/acme/shop/order/Order.java", ORDER)
@@ -320,6 +371,46 @@ class NPlusOneQueryRuleTest {
                     }
                     """).expectMarkedFindings();
         }
+
+        @Test
+        void reportsLazyCollectionsReadForEachEntityARepositoryReturned() {
+            shipping().java("com/acme/shop/shipping/ShippingReport.java", """
+                    package com.acme.shop.shipping;
+
+                    import java.util.List;
+                    import lombok.RequiredArgsConstructor;
+                    import org.springframework.stereotype.Service;
+                    import org.springframework.transaction.annotation.Transactional;
+
+                    @Service
+                    @RequiredArgsConstructor
+                    public class ShippingReport {
+                        public record Line(Long shipment, int parcels) {}
+
+                        private final ShipmentRepository shipments;
+
+                        @Transactional(readOnly = true)
+                        public int openParcels() {
+                            int count = 0;
+                            for (Shipment shipment : shipments.findByStatus("OPEN")) {
+                                // violation: `ShippingReport#openParcels` reads the lazy `Shipment.parcels` of each `Shipment` from `ShipmentRepository.findByStatus` inside a `for` loop over `shipments.findByStatus("OPEN")`, one query per element (N+1); fetch it with the query (`JOIN FETCH` or `@EntityGraph(attributePaths = "parcels")`) or batch it (`@BatchSize`)
+                                count += shipment.getParcels().size();
+                                System.out.println(shipment.getParcels().isEmpty());
+                            }
+                            return count;
+                        }
+
+                        @Transactional(readOnly = true)
+                        public List<Line> lines() {
+                            List<Shipment> all = shipments.findAll();
+                            return all.stream()
+                                    // violation: reads the lazy `Shipment.parcels` of each `Shipment` from `ShipmentRepository.findAll` inside a stream `map` lambda over `all`
+                                    .map(s -> new Line(s.getId(), s.getParcels().size()))
+                                    .toList();
+                        }
+                    }
+                    """).expectMarkedFindings();
+        }
     }
 
     @Nested
@@ -555,6 +646,86 @@ class NPlusOneQueryRuleTest {
                         }
                     }
                     """).expectNoFindings();
+        }
+
+        @Test
+        void ignoresAssociationsFetchedWithTheQueryBatchedOrToOne() {
+            shipping().java("com/acme/shop/shipping/ShippingReport.java", """
+                    package com.acme.shop.shipping;
+
+                    import java.util.List;
+                    import lombok.RequiredArgsConstructor;
+                    import org.springframework.stereotype.Service;
+
+                    @Service
+                    @RequiredArgsConstructor
+                    public class ShippingReport {
+                        private final ShipmentRepository shipments;
+
+                        public int withGraph() {
+                            int count = 0;
+                            for (Shipment shipment : shipments.findWithParcelsByStatus("OPEN")) {
+                                count += shipment.getParcels().size();
+                            }
+                            return count;
+                        }
+
+                        public int withJoinFetch(Long carrierId) {
+                            return shipments.findByCarrierWithParcels(carrierId).stream()
+                                    .mapToInt(s -> s.getParcels().size())
+                                    .sum();
+                        }
+
+                        public List<String> carriers() {
+                            return shipments.findByStatus("OPEN").stream()
+                                    .map(s -> s.getCarrier() + s.getStatus())
+                                    .toList();
+                        }
+
+                        public int given(List<Shipment> loaded) {
+                            int count = 0;
+                            for (Shipment shipment : loaded) {
+                                count += shipment.getParcels().size();
+                            }
+                            return count;
+                        }
+                    }
+                    """).expectNoFindings();
+        }
+
+        @Test
+        void ignoresLazyCollectionsWhenHibernateBatchFetches() {
+            String report = """
+                    package com.acme.shop.shipping;
+
+                    import org.springframework.stereotype.Service;
+
+                    @Service
+                    public class ShippingReport {
+                        private final ShipmentRepository shipments;
+
+                        public ShippingReport(ShipmentRepository shipments) {
+                            this.shipments = shipments;
+                        }
+
+                        public int openParcels() {
+                            int count = 0;
+                            for (Shipment shipment : shipments.findByStatus("OPEN")) {
+                                count += shipment.getParcels().size();
+                            }
+                            return count;
+                        }
+                    }
+                    """;
+            shipping().java("com/acme/shop/shipping/ShippingReport.java", report)
+                    .file("src/main/resources/application.properties",
+                            "spring.jpa.properties.hibernate.default_batch_fetch_size=50\n")
+                    .expectNoFindings();
+            shipping().java("com/acme/shop/shipping/Shipment.java", SHIPMENT
+                            .replace("import lombok.Getter;", "import lombok.Getter;\nimport org.hibernate.annotations.BatchSize;")
+                            .replace("    @OneToMany(mappedBy = \"shipment\")", "    @BatchSize(size = 50)\n    @OneToMany(mappedBy = \"shipment\")"))
+                    .java("com/acme/shop/shipping/ShippingReport.java", report)
+                    .expectNoFindings();
         }
 
         @Test
