@@ -77,7 +77,8 @@ public final class NPlusOneQueryRule implements Rule {
 
     /** Static factories of small fixed collections: a loop over them runs a known, small number of times. */
     private static final Set<String> LITERAL_FACTORIES = Set.of("List.of", "Set.of", "Stream.of", "Arrays.asList",
-            "EnumSet.allOf", "EnumSet.of", "Map.of", "Flux.just", "Arrays.stream", "ImmutableList.of", "ImmutableSet.of");
+            "EnumSet.allOf", "EnumSet.of", "Map.of", "Flux.just", "Arrays.stream", "ImmutableList.of", "ImmutableSet.of",
+            "IntStream.range", "IntStream.rangeClosed", "LongStream.range", "LongStream.rangeClosed", "IntStream.of");
 
     /**
      * Calls that do not query: JPA's write-behind and proxies ({@code persist}, {@code getReference}

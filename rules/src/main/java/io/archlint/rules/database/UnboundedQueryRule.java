@@ -88,6 +88,14 @@ public final class UnboundedQueryRule implements Rule {
             "org.springframework.data.mongodb.repository.Query", "org.springframework.data.jdbc.repository.query.Query",
             "org.springframework.data.r2dbc.repository.Query", "io.micronaut.data.annotation.Query");
 
+    /** A cached handler or service method: the rows are meant to be few and read often. */
+    private static final List<String> CACHED = List.of("org.springframework.cache.annotation.Cacheable",
+            "io.quarkus.cache.CacheResult", "io.micronaut.cache.annotation.Cacheable", "javax.cache.annotation.CacheResult");
+
+    /** Entity annotations of reference data: immutable rows, or rows kept in the second-level cache. */
+    private static final List<String> REFERENCE_DATA = List.of("org.hibernate.annotations.Immutable",
+            "org.hibernate.annotations.Cache", "jakarta.persistence.Cacheable", "javax.persistence.Cacheable");
+
     private static final int MAX_DEPTH = 12;
 
     /** The way from a handler to an unbounded query: where the handler calls it and what it goes through. */
@@ -98,7 +106,8 @@ public final class UnboundedQueryRule implements Rule {
         DataAccessCalls calls = new DataAccessCalls(codebase.sources(), codebase.stereotypes());
         for (Endpoint endpoint : new WebControllers(codebase.sources(), codebase.stereotypes()).endpoints()) {
             MethodDeclaration handler = endpoint.method();
-            if (!returnsCollection(endpoint.file(), handler.getType()) || handler.getBody().isEmpty()) {
+            if (!returnsCollection(endpoint.file(), handler.getType()) || handler.getBody().isEmpty()
+                    || endpoint.file().isAnnotated(handler, CACHED)) {
                 continue;
             }
             for (ReturnStmt returned : returns(handler)) {
@@ -240,7 +249,8 @@ public final class UnboundedQueryRule implements Rule {
         candidates.addAll(calls.implementations(service.get()));
         for (SourceFacet.DeclaredType candidate : candidates) {
             Optional<DataAccessCalls.Member> method = calls.method(candidate, call.getNameAsString(),
-                    call.getArguments().size()).filter(m -> m.method().getBody().isPresent());
+                    call.getArguments().size()).filter(m -> m.method().getBody().isPresent())
+                    .filter(m -> !m.owner().file().isAnnotated(m.method(), CACHED));
             if (method.isEmpty()) {
                 continue;
             }
@@ -262,7 +272,8 @@ public final class UnboundedQueryRule implements Rule {
             DataAccessCalls.Receiver receiver) {
         String name = call.getNameAsString();
         if (!QUERY.matcher(name).matches() || BOUNDED_QUERY.matcher(name).matches()
-                || !receiver.simpleName().endsWith("Repository") && receiver.moduleType().isEmpty()) {
+                || !receiver.simpleName().endsWith("Repository") && receiver.moduleType().isEmpty()
+                || receiver.moduleType().filter(repository -> isReferenceData(calls, repository)).isPresent()) {
             return false;
         }
         for (Expression argument : call.getArguments()) {
@@ -286,6 +297,17 @@ public final class UnboundedQueryRule implements Rule {
         }
         // Inherited from Spring Data: findAll(), findAll(Sort), findAll(Example), findAll(Specification)
         return name.equals("findAll");
+    }
+
+    /** A repository of an entity marked immutable or second-level cached: a small lookup table by design. */
+    private static boolean isReferenceData(DataAccessCalls calls, SourceFacet.DeclaredType repository) {
+        List<Type> arguments = calls.repositoryTypeArguments(repository);
+        if (arguments.isEmpty()) {
+            return false;
+        }
+        return calls.moduleType(repository.file(), arguments.get(0).asString())
+                .filter(entity -> entity.file().isAnnotated(entity.declaration(), REFERENCE_DATA))
+                .isPresent();
     }
 
     /** {@code pageable}, {@code PageRequest.of(0, 20)}, {@code Limit.of(100)}, but not {@code Pageable.unpaged()}. */

@@ -534,6 +534,7 @@ class NPlusOneQueryRuleTest {
                                 count += orders.findByCustomerId((long) region.ordinal()).size();
                             }
                             Stream.of(7L, 8L).forEach(id -> orders.findByCustomerId(id));
+                            java.util.stream.IntStream.range(0, 3).forEach(shard -> orders.findByCustomerId((long) shard));
                             return count;
                         }
 

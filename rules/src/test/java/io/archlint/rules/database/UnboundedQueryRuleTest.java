@@ -375,6 +375,78 @@ class UnboundedQueryRuleTest {
         }
 
         @Test
+        void ignoresReferenceDataThatIsCachedOrImmutable() {
+            tester().java("com/acme/shop/geo/Country.java", """
+                    package com.acme.shop.geo;
+
+                    import jakarta.persistence.Entity;
+                    import jakarta.persistence.Id;
+                    import org.hibernate.annotations.Immutable;
+
+                    @Entity
+                    @Immutable
+                    public class Country {
+                        @Id
+                        private String code;
+                        private String name;
+                    }
+                    """).java("com/acme/shop/geo/CountryRepository.java", """
+                    package com.acme.shop.geo;
+
+                    import org.springframework.data.jpa.repository.JpaRepository;
+
+                    public interface CountryRepository extends JpaRepository<Country, String> {
+                    }
+                    """).java("com/acme/shop/order/StatusService.java", """
+                    package com.acme.shop.order;
+
+                    import java.util.List;
+                    import org.springframework.cache.annotation.Cacheable;
+                    import org.springframework.stereotype.Service;
+
+                    @Service
+                    public class StatusService {
+                        private final OrderRepository orders;
+
+                        public StatusService(OrderRepository orders) {
+                            this.orders = orders;
+                        }
+
+                        @Cacheable("open-orders")
+                        public List<Order> open() {
+                            return orders.findByStatus(OrderStatus.OPEN);
+                        }
+                    }
+                    """).java("com/acme/shop/geo/LookupController.java", """
+                    package com.acme.shop.geo;
+
+                    import com.acme.shop.order.Order;
+                    import com.acme.shop.order.StatusService;
+                    import java.util.List;
+                    import lombok.RequiredArgsConstructor;
+                    import org.springframework.web.bind.annotation.GetMapping;
+                    import org.springframework.web.bind.annotation.RestController;
+
+                    @RestController
+                    @RequiredArgsConstructor
+                    class LookupController {
+                        private final CountryRepository countries;
+                        private final StatusService statuses;
+
+                        @GetMapping("/countries")
+                        List<Country> countries() {
+                            return countries.findAll();
+                        }
+
+                        @GetMapping("/orders/open")
+                        List<Order> open() {
+                            return statuses.open();
+                        }
+                    }
+                    """).expectNoFindings();
+        }
+
+        @Test
         void ignoresFindAllOutsideControllersAndSuppressedHandlers() {
             tester().java("com/acme/shop/order/OrderExport.java", """
                     package com.acme.shop.order;
