@@ -72,6 +72,7 @@ final class DataAccessCalls {
     private final SourceFacet sources;
     private final Stereotypes stereotypes;
     private final Map<String, Boolean> moduleTypeVerdicts = new HashMap<>();
+    private final Map<String, List<SourceFacet.DeclaredType>> implementations = new HashMap<>();
 
     DataAccessCalls(SourceFacet sources, Stereotypes stereotypes) {
         this.sources = sources;
@@ -202,6 +203,10 @@ final class DataAccessCalls {
 
     /** The module's classes that implement an interface of the module (directly or through others). */
     List<SourceFacet.DeclaredType> implementations(SourceFacet.DeclaredType type) {
+        return implementations.computeIfAbsent(type.qualifiedName(), name -> findImplementations(type));
+    }
+
+    private List<SourceFacet.DeclaredType> findImplementations(SourceFacet.DeclaredType type) {
         List<SourceFacet.DeclaredType> result = new ArrayList<>();
         for (SourceFile file : sources.files()) {
             for (ClassOrInterfaceDeclaration declaration : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {

@@ -57,6 +57,9 @@ public final class NPlusOneQueryRule implements Rule {
     /** Calls that take a lambda and run it once per element, whatever they are called on. */
     private static final Set<String> ALWAYS_PER_ELEMENT = Set.of("forEach", "forEachOrdered", "removeIf", "replaceAll");
 
+    /** Map operations whose lambda runs only for a missing key: a memo, not a loop. */
+    private static final Set<String> MEMOISING = Set.of("computeIfAbsent", "computeIfPresent");
+
     /** Stream and Flux operations that run their lambda once per element; also on Optional and Mono, which are no loops. */
     private static final Set<String> PER_ELEMENT_IF_STREAM = Set.of("map", "flatMap", "filter", "peek", "mapToObj",
             "mapToInt", "mapToLong", "mapToDouble", "anyMatch", "allMatch", "noneMatch", "takeWhile", "dropWhile",
@@ -307,7 +310,8 @@ public final class NPlusOneQueryRule implements Rule {
             List<Expression> arguments) {
         Node child = call;
         for (Node n = call.getParentNode().orElse(null); n != null; child = n, n = n.getParentNode().orElse(null)) {
-            if (n instanceof CallableDeclaration<?> || n instanceof TypeDeclaration<?> || n instanceof FieldDeclaration) {
+            if (n instanceof CallableDeclaration<?> || n instanceof TypeDeclaration<?> || n instanceof FieldDeclaration
+                    || isMemoised(n)) {
                 return Optional.empty();
             }
             Optional<Loop> loop = loop(calls, file, n, child);
@@ -349,6 +353,12 @@ public final class NPlusOneQueryRule implements Rule {
             return Optional.of(new Loop(n, kind + " over " + describe(source), true));
         }
         return Optional.empty();
+    }
+
+    /** {@code cache.computeIfAbsent(key, k -> repository.find(k))}: runs once per key, not once per element. */
+    private static boolean isMemoised(Node node) {
+        return node instanceof LambdaExpr && node.getParentNode().orElse(null) instanceof MethodCallExpr call
+                && MEMOISING.contains(call.getNameAsString());
     }
 
     /** Whether {@code consumer}, a call that takes a lambda, runs it once per element. */

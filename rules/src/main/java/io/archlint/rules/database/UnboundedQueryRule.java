@@ -33,6 +33,7 @@ import io.archlint.engine.Severity;
 import io.archlint.engine.source.Endpoint;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
+import io.archlint.engine.source.Symbols;
 import io.archlint.engine.source.WebControllers;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,7 +205,8 @@ public final class UnboundedQueryRule implements Rule {
                     : Optional.empty();
         }
         if (inHandler) {
-            Optional<Path> viaService = throughService(calls, file, call);
+            Optional<Path> viaService = call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr
+                    ? throughOwnMethod(calls, file, call) : throughService(calls, file, call);
             if (viaService.isPresent()) {
                 return viaService;
             }
@@ -225,6 +227,23 @@ public final class UnboundedQueryRule implements Rule {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code this.visible()}: a helper of the controller itself, one step away from the handler. */
+    private static Optional<Path> throughOwnMethod(DataAccessCalls calls, SourceFile file, MethodCallExpr call) {
+        Optional<SourceFacet.DeclaredType> controller = Symbols.enclosingType(call)
+                .flatMap(type -> calls.sources().type(file.qualifiedName(type)));
+        if (controller.isEmpty()) {
+            return Optional.empty();
+        }
+        return calls.method(controller.get(), call.getNameAsString(), call.getArguments().size())
+                .filter(m -> m.method().getBody().isPresent() && !m.owner().file().isAnnotated(m.method(), CACHED))
+                .flatMap(m -> returns(m.method()).stream()
+                        .map(r -> r.getExpression().flatMap(e -> trace(calls, m.owner().file(), e, false, 0)))
+                        .flatMap(Optional::stream)
+                        .findFirst()
+                        .map(inner -> new Path(call, "`" + m.owner().declaration().getNameAsString() + "#"
+                                + call.getNameAsString() + "` → " + inner.description())));
     }
 
     /** {@code orderService.all()}: the service method's own returns, one step away from the handler. */

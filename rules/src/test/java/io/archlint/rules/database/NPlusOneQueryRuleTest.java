@@ -469,6 +469,37 @@ class NPlusOneQueryRuleTest {
         }
 
         @Test
+        void ignoresLookupsMemoisedPerKey() {
+            tester().java("com/acme/shop/order/CustomerNames.java", """
+                    package com.acme.shop.order;
+
+                    import com.acme.shop.customer.Customer;
+                    import com.acme.shop.customer.CustomerRepository;
+                    import java.util.List;
+                    import java.util.Map;
+                    import java.util.concurrent.ConcurrentHashMap;
+                    import org.springframework.stereotype.Component;
+
+                    @Component
+                    class CustomerNames {
+                        private final Map<Long, String> names = new ConcurrentHashMap<>();
+                        private final CustomerRepository customers;
+
+                        CustomerNames(CustomerRepository customers) {
+                            this.customers = customers;
+                        }
+
+                        List<String> of(List<Order> orders) {
+                            return orders.stream()
+                                    .map(o -> names.computeIfAbsent(o.getCustomerId(),
+                                            id -> customers.findById(id).map(Customer::name).orElse("?")))
+                                    .toList();
+                        }
+                    }
+                    """).expectNoFindings();
+        }
+
+        @Test
         void ignoresOptionalAndMonoMapping() {
             tester().java("com/acme/shop/order/OrderQueries.java", """
                     package com.acme.shop.order;

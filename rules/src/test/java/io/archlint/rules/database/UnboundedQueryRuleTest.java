@@ -150,6 +150,17 @@ class UnboundedQueryRuleTest {
                             // violation: `OrderQueryController#sorted` returns `OrderRepository.findAll()`
                             return orders.findAll(Sort.by("createdAt"));
                         }
+
+                        @GetMapping("/orders/visible")
+                        OrderDto[] visible() {
+                            // violation: `OrderQueryController#visible` returns `OrderQueryController#loadVisible` → `OrderRepository.findAll()`
+                            return loadVisible().stream().map(OrderDto::from).toArray(OrderDto[]::new);
+                        }
+
+                        private List<Order> loadVisible() {
+                            List<Order> all = orders.findAll();
+                            return all;
+                        }
                     }
                     """).expectMarkedFindings();
         }
