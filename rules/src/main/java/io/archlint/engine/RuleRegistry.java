@@ -6,9 +6,14 @@ import io.archlint.rules.concurrency.StaticCollectionLeakRule;
 import io.archlint.rules.concurrency.ThreadlocalLeakRule;
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.DestructiveMigrationRule;
+import io.archlint.rules.database.EagerFetchRule;
+import io.archlint.rules.database.NPlusOneQueryRule;
+import io.archlint.rules.database.NoCachingRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
 import io.archlint.rules.database.NoSchemaMigrationsRule;
+import io.archlint.rules.database.NosqlRelationalDataRule;
 import io.archlint.rules.database.SchemaAutoDdlRule;
+import io.archlint.rules.database.UnboundedQueryRule;
 import io.archlint.rules.errors.LogStringConcatRule;
 import io.archlint.rules.errors.MissingGlobalErrorHandlerRule;
 import io.archlint.rules.errors.PrintStackTraceRule;
@@ -47,6 +52,7 @@ public final class RuleRegistry {
             new CorsWildcardCredentialsRule(),
             new CsrfDisabledRule(),
             new DestructiveMigrationRule(),
+            new EagerFetchRule(),
             new HardcodedSecretRule(),
             new HttpClientNoTimeoutRule(),
             new LogStringConcatRule(),
@@ -55,11 +61,14 @@ public final class RuleRegistry {
             new MissingIdempotencyKeyRule(),
             new MissingInputValidationRule(),
             new MutableSingletonStateRule(),
+            new NPlusOneQueryRule(),
             new NoAuthenticationRule(),
+            new NoCachingRule(),
             new NoConnectionPoolRule(),
             new NoObservabilityRule(),
             new NoSchemaMigrationsRule(),
             new NonIdempotentConsumerRule(),
+            new NosqlRelationalDataRule(),
             new PermitAllEndpointsRule(),
             new PrematureMicroservicesRule(),
             new PrintStackTraceRule(),
@@ -75,6 +84,7 @@ public final class RuleRegistry {
             new ThreadlocalLeakRule(),
             new TransactionalControllerRule(),
             new TransactionalProxyBypassRule(),
+            new UnboundedQueryRule(),
             new WeakPasswordHashingRule());
 
     private RuleRegistry() {}
