@@ -13,6 +13,7 @@ import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.operations.NoObservabilityRule;
+import io.archlint.rules.resilience.DualWriteRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
 import io.archlint.rules.security.CorsWildcardCredentialsRule;
@@ -34,6 +35,7 @@ public final class RuleRegistry {
             new ControllerDataAccessRule(),
             new CorsWildcardCredentialsRule(),
             new CsrfDisabledRule(),
+            new DualWriteRule(),
             new HardcodedSecretRule(),
             new LogStringConcatRule(),
             new MissingGlobalErrorHandlerRule(),
