@@ -13,6 +13,7 @@ import io.archlint.rules.layering.ControllerBusinessLogicRule;
 import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.operations.NoObservabilityRule;
+import io.archlint.rules.resilience.BlockingWorkInRequestRule;
 import io.archlint.rules.resilience.DualWriteRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
@@ -30,6 +31,7 @@ import java.util.List;
 public final class RuleRegistry {
 
     private static final List<Rule> BUILT_IN = List.of(
+            new BlockingWorkInRequestRule(),
             new ConnectionPerCallRule(),
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
