@@ -14,6 +14,7 @@ import io.archlint.rules.layering.ControllerDataAccessRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.operations.NoObservabilityRule;
 import io.archlint.rules.resilience.BlockingWorkInRequestRule;
+import io.archlint.rules.resilience.CacheStampedeRule;
 import io.archlint.rules.resilience.DualWriteRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
 import io.archlint.rules.resilience.NonIdempotentConsumerRule;
@@ -32,6 +33,7 @@ public final class RuleRegistry {
 
     private static final List<Rule> BUILT_IN = List.of(
             new BlockingWorkInRequestRule(),
+            new CacheStampedeRule(),
             new ConnectionPerCallRule(),
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
