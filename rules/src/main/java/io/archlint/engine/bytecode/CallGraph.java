@@ -311,7 +311,8 @@ public final class CallGraph {
         for (JavaClass current = type; current != null && isOwn(current);
                 current = current.getRawSuperclass().orElse(null)) {
             Optional<JavaMethod> method = current.getMethods().stream()
-                    .filter(m -> m.getName().equals(name) && parameterNames(m.getRawParameterTypes()).equals(parameters))
+                    .filter(m -> m.getName().equals(name))
+                    .filter(m -> parameterNames(m.getRawParameterTypes()).equals(parameters))
                     .min(Comparator.comparing(CallGraph::isBridge));
             if (method.isPresent()) {
                 return method;
@@ -339,7 +340,8 @@ public final class CallGraph {
     }
 
     private static boolean isSynthetic(JavaCodeUnit unit) {
-        return unit.getModifiers().contains(JavaModifier.SYNTHETIC) || unit.getModifiers().contains(JavaModifier.BRIDGE);
+        Set<JavaModifier> modifiers = unit.getModifiers();
+        return modifiers.contains(JavaModifier.SYNTHETIC) || modifiers.contains(JavaModifier.BRIDGE);
     }
 
     private static boolean isAbstract(JavaMethod method) {

@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.Facet;
@@ -62,12 +61,15 @@ public final class BlockingWorkInRequestRule implements Rule {
             "java.util.concurrent.TimeUnit", Set.of("sleep"));
     /** Report and document rendering that takes seconds on real data: JasperReports, POI, PDF renderers. */
     private static final Map<String, Set<String>> REPORTS = Map.ofEntries(
-            Map.entry("net.sf.jasperreports.engine.JasperFillManager", Set.of("fillReport", "fillReportToFile", "fillReportToStream")),
-            Map.entry("net.sf.jasperreports.engine.JasperExportManager", Set.of("exportReportToPdf", "exportReportToPdfFile",
-                    "exportReportToPdfStream", "exportReportToHtmlFile", "exportReportToXml", "exportReportToXmlFile")),
+            Map.entry("net.sf.jasperreports.engine.JasperFillManager",
+                    Set.of("fillReport", "fillReportToFile", "fillReportToStream")),
+            Map.entry("net.sf.jasperreports.engine.JasperExportManager",
+                    Set.of("exportReportToPdf", "exportReportToPdfFile", "exportReportToPdfStream",
+                            "exportReportToHtmlFile", "exportReportToXml", "exportReportToXmlFile")),
             Map.entry("net.sf.jasperreports.engine.JasperRunManager", Set.of("runReportToPdf", "runReportToPdfFile",
                     "runReportToPdfStream", "runReportToHtmlFile")),
-            Map.entry("net.sf.jasperreports.engine.JasperCompileManager", Set.of("compileReport", "compileReportToFile")),
+            Map.entry("net.sf.jasperreports.engine.JasperCompileManager",
+                    Set.of("compileReport", "compileReportToFile")),
             Map.entry("org.apache.poi.ss.usermodel.Workbook", Set.of("write")),
             Map.entry("org.apache.poi.xssf.usermodel.XSSFWorkbook", Set.of("write")),
             Map.entry("org.apache.poi.xssf.streaming.SXSSFWorkbook", Set.of("write")),
@@ -160,15 +162,16 @@ public final class BlockingWorkInRequestRule implements Rule {
 
     /** The compiled methods of a handler: same name and parameters, matched by simple type names on overloads. */
     private static List<JavaMethod> handlers(JavaClass controller, MethodDeclaration declaration) {
-        List<JavaMethod> candidates = controller.getMethods().stream()
+        List<JavaMethod> candidates = CallSites.declaredMethods(controller).stream()
                 .filter(m -> m.getName().equals(declaration.getNameAsString()))
-                .filter(m -> !m.getModifiers().contains(JavaModifier.SYNTHETIC) && !m.getModifiers().contains(JavaModifier.BRIDGE))
                 .filter(m -> m.getRawParameterTypes().size() == declaration.getParameters().size())
                 .toList();
         if (candidates.size() <= 1) {
             return candidates;
         }
-        List<String> written = declaration.getParameters().stream().map(BlockingWorkInRequestRule::simpleTypeName).toList();
+        List<String> written = declaration.getParameters().stream()
+                .map(BlockingWorkInRequestRule::simpleTypeName)
+                .toList();
         List<JavaMethod> exact = candidates.stream()
                 .filter(m -> IntStream.range(0, written.size())
                         .allMatch(i -> m.getRawParameterTypes().get(i).getSimpleName().equals(written.get(i))))
@@ -200,7 +203,8 @@ public final class BlockingWorkInRequestRule implements Rule {
         if (origin.equals(handler) && DEFERRING_RETURN_TYPES.contains(handler.getRawReturnType().getName())) {
             return true;
         }
-        return handsOff.computeIfAbsent(origin, unit -> unit.getCallsFromSelf().stream().anyMatch(BlockingWorkInRequestRule::isHandoff));
+        return handsOff.computeIfAbsent(origin,
+                unit -> unit.getCallsFromSelf().stream().anyMatch(BlockingWorkInRequestRule::isHandoff));
     }
 
     private static boolean isHandoff(JavaCall<?> call) {
@@ -223,6 +227,7 @@ public final class BlockingWorkInRequestRule implements Rule {
         }
         List<JavaCodeUnit> callees = graph.callees(call);
         return !callees.isEmpty() && callees.stream()
-                .allMatch(unit -> CallTargets.isAnnotated(unit, ASYNC) || CallTargets.isAnnotated(unit.getOwner(), ASYNC));
+                .allMatch(unit -> CallTargets.isAnnotated(unit, ASYNC)
+                        || CallTargets.isAnnotated(unit.getOwner(), ASYNC));
     }
 }

@@ -20,7 +20,6 @@ import io.archlint.engine.bytecode.CallGraph;
 import io.archlint.engine.bytecode.SourcePositions;
 import io.archlint.engine.source.SourceFile;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -65,22 +64,23 @@ public final class CacheStampedeRule implements Rule {
         Predicate<JavaCall<?>> database = call -> CallTargets.isDatabaseRead(call, stereotypes)
                 || CallTargets.isDatabaseWrite(call, stereotypes);
         for (JavaClass type : codebase.classes().ownClasses()) {
-            for (JavaMethod method : type.getMethods().stream().sorted(Comparator.comparing(JavaMethod::getFullName)).toList()) {
-                if (method.getModifiers().contains(JavaModifier.SYNTHETIC) || method.getModifiers().contains(JavaModifier.BRIDGE)
-                        || method.getModifiers().contains(JavaModifier.STATIC)) {
+            for (JavaMethod method : CallSites.declaredMethods(type)) {
+                if (method.getModifiers().contains(JavaModifier.STATIC)) {
                     continue;
                 }
                 Optional<Boolean> springSync = springCacheable(type, method);
                 boolean jcache = CallTargets.isAnnotated(method, List.of(CACHE_RESULT))
-                        || method.getModifiers().contains(JavaModifier.PUBLIC) && CallTargets.isAnnotated(type, List.of(CACHE_RESULT));
+                        || method.getModifiers().contains(JavaModifier.PUBLIC)
+                                && CallTargets.isAnnotated(type, List.of(CACHE_RESULT));
                 if (springSync.orElse(true) && !jcache) {
                     continue;
                 }
                 CallGraph.Search search = graph.from(method).depth(depth);
                 Optional<CallGraph.Path> db = search.first(database);
-                Optional<CallGraph.Path> remote = db.isPresent() ? Optional.empty() : search.first(CallTargets::isRemoteCall);
                 Load load = db.isPresent() ? Load.DATABASE : Load.REMOTE;
-                db.or(() -> remote).ifPresent(path -> report(codebase, findings, method, springSync.isPresent(), load, path));
+                boolean spring = springSync.isPresent();
+                db.or(() -> search.first(CallTargets::isRemoteCall))
+                        .ifPresent(path -> report(codebase, findings, method, spring, load, path));
             }
         }
     }
@@ -112,8 +112,8 @@ public final class CacheStampedeRule implements Rule {
         return cacheable.get("sync").map(Boolean.TRUE::equals).orElse(false);
     }
 
-    private static void report(Codebase codebase, FindingCollector findings, JavaMethod method, boolean spring, Load load,
-            CallGraph.Path path) {
+    private static void report(Codebase codebase, FindingCollector findings, JavaMethod method, boolean spring,
+            Load load, CallGraph.Path path) {
         JavaClass owner = method.getOwner();
         String name = "`" + CallSites.shortSymbol(owner, method.getName()) + "`";
         String message = spring
@@ -130,7 +130,8 @@ public final class CacheStampedeRule implements Rule {
     }
 
     /** The method's cache annotation, or its name when the annotation is on the class. */
-    private static Optional<Position> declaration(SourceFile file, JavaClass owner, JavaMethod method, String annotation) {
+    private static Optional<Position> declaration(SourceFile file, JavaClass owner, JavaMethod method,
+            String annotation) {
         return SourcePositions.declaration(file, owner).flatMap(type -> type.getMethodsByName(method.getName()).stream()
                 .filter(m -> m.getParameters().size() == method.getRawParameterTypes().size())
                 .findFirst()

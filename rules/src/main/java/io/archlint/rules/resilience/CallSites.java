@@ -11,11 +11,14 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.bytecode.CallGraph;
 import io.archlint.engine.bytecode.SourcePositions;
 import io.archlint.engine.source.SourceFile;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,13 +45,16 @@ final class CallSites {
                 .orElse(List.of());
     }
 
-    /** Whether the source of a call mentions a word, such as {@code outbox} in {@code persist(OutboxEvent.of(order))}. */
+    /** Whether the source of a call mentions a word: {@code outbox} in {@code persist(OutboxEvent.of(order))}. */
     static boolean mentions(Codebase codebase, JavaCall<?> call, String lowerCaseWord) {
         return expressions(codebase, call).stream()
                 .anyMatch(e -> CallTargets.lower(e.toString()).contains(lowerCaseWord));
     }
 
-    /** Whether a call runs once per element: in a loop body or condition, or in a lambda handed to {@code forEach}, {@code map} and the like. */
+    /**
+     * Whether a call runs once per element: in a loop body or condition, or in a lambda handed to
+     * {@code forEach}, {@code map} and the like.
+     */
     static boolean isInLoop(Codebase codebase, JavaCall<?> call) {
         return expressions(codebase, call).stream().anyMatch(CallSites::isInLoop);
     }
@@ -72,6 +78,15 @@ final class CallSites {
             parent = current.getParentNode();
         }
         return false;
+    }
+
+    /** The methods a class declares, written in its source (no bridges or synthetic methods), in name order. */
+    static List<JavaMethod> declaredMethods(JavaClass type) {
+        return type.getMethods().stream()
+                .filter(m -> !m.getModifiers().contains(JavaModifier.SYNTHETIC))
+                .filter(m -> !m.getModifiers().contains(JavaModifier.BRIDGE))
+                .sorted(Comparator.comparing(JavaMethod::getFullName))
+                .toList();
     }
 
     /** Reports a finding about a method at the call of the method that leads to what was found. */

@@ -28,16 +28,18 @@ final class CallTargets {
     /** Sending methods shared by the AMQP and JMS templates. */
     private static final Set<String> TEMPLATE_SENDS = Set.of("send", "convertAndSend", "convertSendAndReceive",
             "sendAndReceive");
+    private static final Set<String> KAFKA_SENDS = Set.of("send", "sendDefault");
     /** Publishing methods of broker clients, by client type; the value names the broker in messages. */
     private static final Map<String, Broker> BROKER_CLIENTS = Map.ofEntries(
-            Map.entry("org.springframework.kafka.core.KafkaTemplate", new Broker("Kafka", Set.of("send", "sendDefault"))),
-            Map.entry("org.springframework.kafka.core.KafkaOperations", new Broker("Kafka", Set.of("send", "sendDefault"))),
+            Map.entry("org.springframework.kafka.core.KafkaTemplate", new Broker("Kafka", KAFKA_SENDS)),
+            Map.entry("org.springframework.kafka.core.KafkaOperations", new Broker("Kafka", KAFKA_SENDS)),
             Map.entry("org.springframework.kafka.core.RoutingKafkaTemplate", new Broker("Kafka", Set.of("send"))),
             Map.entry("org.apache.kafka.clients.producer.KafkaProducer", new Broker("Kafka", Set.of("send"))),
             Map.entry("org.apache.kafka.clients.producer.Producer", new Broker("Kafka", Set.of("send"))),
             Map.entry("org.springframework.amqp.rabbit.core.RabbitTemplate", new Broker("RabbitMQ", TEMPLATE_SENDS)),
             Map.entry("org.springframework.amqp.rabbit.core.RabbitOperations", new Broker("RabbitMQ", TEMPLATE_SENDS)),
-            Map.entry("org.springframework.amqp.rabbit.core.RabbitMessagingTemplate", new Broker("RabbitMQ", TEMPLATE_SENDS)),
+            Map.entry("org.springframework.amqp.rabbit.core.RabbitMessagingTemplate",
+                    new Broker("RabbitMQ", TEMPLATE_SENDS)),
             Map.entry("org.springframework.amqp.core.AmqpTemplate", new Broker("RabbitMQ", TEMPLATE_SENDS)),
             Map.entry("org.springframework.jms.core.JmsTemplate", new Broker("JMS", TEMPLATE_SENDS)),
             Map.entry("org.springframework.jms.core.JmsOperations", new Broker("JMS", TEMPLATE_SENDS)),
@@ -46,7 +48,8 @@ final class CallTargets {
             Map.entry("javax.jms.MessageProducer", new Broker("JMS", Set.of("send"))),
             Map.entry("jakarta.jms.JMSProducer", new Broker("JMS", Set.of("send"))),
             Map.entry("javax.jms.JMSProducer", new Broker("JMS", Set.of("send"))),
-            Map.entry("org.springframework.cloud.stream.function.StreamBridge", new Broker("Spring Cloud Stream", Set.of("send"))),
+            Map.entry("org.springframework.cloud.stream.function.StreamBridge",
+                    new Broker("Spring Cloud Stream", Set.of("send"))),
             Map.entry("io.awspring.cloud.sqs.operations.SqsTemplate", new Broker("SQS", Set.of("send", "sendMany"))),
             Map.entry("io.awspring.cloud.sqs.operations.SqsOperations", new Broker("SQS", Set.of("send", "sendMany"))));
 
@@ -121,7 +124,8 @@ final class CallTargets {
     /** The broker a call publishes to, such as {@code Kafka}, or empty when it does not publish. */
     static Optional<String> publishesTo(JavaCall<?> call) {
         Broker broker = BROKER_CLIENTS.get(call.getTargetOwner().getName());
-        return broker != null && broker.methods().contains(call.getName()) ? Optional.of(broker.name()) : Optional.empty();
+        return broker != null && broker.methods().contains(call.getName())
+                ? Optional.of(broker.name()) : Optional.empty();
     }
 
     static boolean isPublish(JavaCall<?> call) {
@@ -201,7 +205,8 @@ final class CallTargets {
 
     /** Data access by name, by annotation ({@code @Repository}, {@code @Mapper}) or by a supertype's name. */
     static boolean isDataAccess(JavaClass type, Stereotypes stereotypes) {
-        if (stereotypes.isDataAccessTypeName(type.getName()) || isAnnotated(type, stereotypes.dataAccessAnnotations())) {
+        if (stereotypes.isDataAccessTypeName(type.getName())
+                || isAnnotated(type, stereotypes.dataAccessAnnotations())) {
             return true;
         }
         return Stream.concat(type.getAllRawInterfaces().stream(), type.getAllRawSuperclasses().stream())

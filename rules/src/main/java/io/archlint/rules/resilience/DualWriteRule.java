@@ -3,7 +3,6 @@ package io.archlint.rules.resilience;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.Facet;
@@ -14,7 +13,6 @@ import io.archlint.engine.RuleParameter;
 import io.archlint.engine.Severity;
 import io.archlint.engine.Stereotypes;
 import io.archlint.engine.bytecode.CallGraph;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -44,25 +42,28 @@ public final class DualWriteRule implements Rule {
         Stereotypes stereotypes = codebase.stereotypes();
         CallGraph graph = codebase.classes().callGraph();
         int depth = Math.max(1, codebase.intParameter(this, MAX_CALL_DEPTH));
-        Predicate<JavaCall<?>> write = call -> CallTargets.isDatabaseWrite(call, stereotypes) && !isOutbox(codebase, call);
+        Predicate<JavaCall<?>> write = call -> CallTargets.isDatabaseWrite(call, stereotypes)
+                && !isOutbox(codebase, call);
         Predicate<JavaCall<?>> publish = CallTargets::isPublish;
         for (JavaClass type : codebase.classes().ownClasses()) {
-            for (JavaMethod method : type.getMethods().stream().sorted(Comparator.comparing(JavaMethod::getFullName)).toList()) {
-                if (method.getModifiers().contains(JavaModifier.SYNTHETIC) || method.getModifiers().contains(JavaModifier.BRIDGE)) {
-                    continue;
-                }
+            for (JavaMethod method : CallSites.declaredMethods(type)) {
                 CallGraph.Search search = graph.from(method).depth(depth);
                 List<CallGraph.Path> publishes = search.find(publish);
                 if (publishes.isEmpty()) {
                     continue;
                 }
                 List<CallGraph.Path> writes = search.find(write);
-                Set<JavaCall<?>> writeCalls = writes.stream().map(CallGraph.Path::firstCall).collect(Collectors.toSet());
+                if (writes.isEmpty()) {
+                    continue;
+                }
+                Set<JavaCall<?>> writeCalls = writes.stream()
+                        .map(CallGraph.Path::firstCall)
+                        .collect(Collectors.toSet());
                 // A call that both writes and publishes is a dual write of its own, reported there.
                 publishes.stream()
                         .filter(p -> !writeCalls.contains(p.firstCall()))
                         .findFirst()
-                        .ifPresent(p -> writes.stream().findFirst().ifPresent(w -> report(codebase, findings, method, w, p)));
+                        .ifPresent(p -> report(codebase, findings, method, writes.get(0), p));
             }
         }
     }
@@ -70,8 +71,9 @@ public final class DualWriteRule implements Rule {
     private static void report(Codebase codebase, FindingCollector findings, JavaMethod method, CallGraph.Path write,
             CallGraph.Path publish) {
         String broker = CallTargets.publishesTo(publish.target()).orElse("a broker");
-        String message = "`" + CallSites.shortSymbol(method.getOwner(), method.getName()) + "` writes to the database (`"
-                + write.describe() + "`) and publishes to " + broker + " (`" + publish.describe() + "`) with no "
+        String name = CallSites.shortSymbol(method.getOwner(), method.getName());
+        String message = "`" + name + "` writes to the database (`" + write.describe() + "`) and publishes to "
+                + broker + " (`" + publish.describe() + "`) with no "
                 + "transaction spanning both; store the event in an outbox table in the same transaction and "
                 + "relay it to the broker";
         CallSites.report(codebase, findings, publish, CallSites.symbol(method.getOwner(), method.getName()), message,

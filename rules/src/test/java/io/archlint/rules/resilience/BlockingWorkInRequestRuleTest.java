@@ -560,4 +560,21 @@ class BlockingWorkInRequestRuleTest {
                     """).expectNoFindings();
         }
     }
+
+    @Test
+    void isSkippedWithANoteWhenTheModuleIsNotCompiled() {
+        RuleTester tester = RuleTester.of(new BlockingWorkInRequestRule())
+                .java("com/acme/orders/OrderController.java", """
+                        package com.acme.orders;
+
+                        @org.springframework.web.bind.annotation.RestController
+                        public class OrderController {}
+                        """);
+
+        assertThat(tester.findings()).isEmpty();
+        assertThat(tester.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.file()).isEqualTo("target/classes");
+            assertThat(s.reason()).contains("holds no compiled classes").contains("blocking-work-in-request");
+        });
+    }
 }

@@ -289,4 +289,22 @@ class CacheStampedeRuleTest {
                     """).expectNoFindings();
         }
     }
+
+    @Test
+    void isSkippedWithANoteWhenTheModuleIsNotCompiled() {
+        RuleTester tester = RuleTester.of(new CacheStampedeRule())
+                .java("com/acme/orders/OrderService.java", """
+                        package com.acme.orders;
+
+                        public class OrderService {
+                            public void place() {}
+                        }
+                        """);
+
+        assertThat(tester.findings()).isEmpty();
+        assertThat(tester.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.file()).isEqualTo("target/classes");
+            assertThat(s.reason()).contains("holds no compiled classes").contains("cache-stampede");
+        });
+    }
 }

@@ -542,4 +542,22 @@ class DualWriteRuleTest {
                     """).expectNoFindings();
         }
     }
+
+    @Test
+    void isSkippedWithANoteWhenTheModuleIsNotCompiled() {
+        RuleTester tester = RuleTester.of(new DualWriteRule())
+                .java("com/acme/orders/OrderService.java", """
+                        package com.acme.orders;
+
+                        public class OrderService {
+                            public void place() {}
+                        }
+                        """);
+
+        assertThat(tester.findings()).isEmpty();
+        assertThat(tester.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.file()).isEqualTo("target/classes");
+            assertThat(s.reason()).contains("holds no compiled classes").contains("dual-write");
+        });
+    }
 }
