@@ -27,6 +27,9 @@ import io.archlint.rules.layering.PrematureMicroservicesRule;
 import io.archlint.rules.layering.TransactionalControllerRule;
 import io.archlint.rules.layering.TransactionalProxyBypassRule;
 import io.archlint.rules.operations.NoObservabilityRule;
+import io.archlint.rules.resilience.BlockingWorkInRequestRule;
+import io.archlint.rules.resilience.CacheStampedeRule;
+import io.archlint.rules.resilience.DualWriteRule;
 import io.archlint.rules.resilience.HttpClientNoTimeoutRule;
 import io.archlint.rules.resilience.MissingCircuitBreakerRule;
 import io.archlint.rules.resilience.MissingIdempotencyKeyRule;
@@ -46,12 +49,15 @@ import java.util.List;
 public final class RuleRegistry {
 
     private static final List<Rule> BUILT_IN = List.of(
+            new BlockingWorkInRequestRule(),
+            new CacheStampedeRule(),
             new ConnectionPerCallRule(),
             new ControllerBusinessLogicRule(),
             new ControllerDataAccessRule(),
             new CorsWildcardCredentialsRule(),
             new CsrfDisabledRule(),
             new DestructiveMigrationRule(),
+            new DualWriteRule(),
             new EagerFetchRule(),
             new HardcodedSecretRule(),
             new HttpClientNoTimeoutRule(),
