@@ -50,6 +50,15 @@ public final class NoCachingRule implements Rule {
         };
     };
 
+    /** Redis and Memcached clients: with a module type named like a cache they back a hand-written cache. */
+    private static final Predicate<Artifact> CACHE_STORE_CLIENT = a -> switch (a.groupId()) {
+        case "org.springframework.data" -> a.artifactId().equals("spring-data-redis");
+        case "redis.clients", "io.lettuce", "org.redisson", "net.spy", "com.googlecode.xmemcached",
+                "io.micronaut.redis" -> true;
+        case "io.quarkus" -> a.artifactId().equals("quarkus-redis-client");
+        default -> false;
+    };
+
     /** Packages whose import shows a cache in the code: Spring's abstraction, JCache, Caffeine, Guava's cache. */
     private static final List<String> CACHE_PACKAGES = List.of("org.springframework.cache.", "javax.cache.",
             "com.github.benmanes.caffeine.cache.", "com.google.common.cache.", "io.quarkus.cache.", "io.micronaut.cache.",
@@ -78,7 +87,8 @@ public final class NoCachingRule implements Rule {
         List<Endpoint> reads = new WebControllers(codebase.sources(), codebase.stereotypes()).endpoints().stream()
                 .filter(e -> e.handles("GET"))
                 .toList();
-        if (reads.isEmpty() || codebase.dependencies().hasNonTest(CACHE_LIBRARY) || cachesInCode(codebase.sources())) {
+        if (reads.isEmpty() || codebase.dependencies().hasNonTest(CACHE_LIBRARY) || cachesInCode(codebase.sources())
+                || codebase.dependencies().hasNonTest(CACHE_STORE_CLIENT) && declaresCacheType(codebase.sources())) {
             return;
         }
         Optional<String> dataAccess = dataAccess(new DataAccessCalls(codebase.sources(), codebase.stereotypes()));
@@ -115,6 +125,15 @@ public final class NoCachingRule implements Rule {
             }
         }
         return false;
+    }
+
+    /**
+     * A type named like a cache ({@code MemberCacheService}): with a Redis client on the classpath it caches through
+     * a wrapper, often one that a shared module declares, so no Redis type is imported here.
+     */
+    private static boolean declaresCacheType(SourceFacet sources) {
+        return sources.files().stream().flatMap(file -> file.unit().findAll(TypeDeclaration.class).stream())
+                .anyMatch(type -> type.getNameAsString().contains("Cache"));
     }
 
     /** The first data access type the module declares or injects, by simple name. */

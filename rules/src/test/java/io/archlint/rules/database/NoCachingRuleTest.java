@@ -235,6 +235,36 @@ class NoCachingRuleTest {
         }
 
         @Test
+        void ignoresACacheServiceOverARedisWrapperFromASharedModule() {
+            // The Redis template hides behind a shared `RedisService` in a sibling module, so nothing here imports it.
+            Dependency redis = direct("org.springframework.boot:spring-boot-starter-data-redis:3.3.5", "compile");
+            catalog(springApp(redis, through(redis, "org.springframework.data:spring-data-redis:3.3.5")))
+                    .java("com/acme/catalog/ProductCacheService.java", """
+                            package com.acme.catalog;
+
+                            import com.acme.common.redis.RedisService;
+                            import org.springframework.stereotype.Service;
+
+                            @Service
+                            public class ProductCacheService {
+                                private final RedisService redis;
+
+                                ProductCacheService(RedisService redis) {
+                                    this.redis = redis;
+                                }
+
+                                Product get(String sku) {
+                                    return (Product) redis.get("catalog:product:" + sku);
+                                }
+
+                                void put(Product product) {
+                                    redis.set("catalog:product:" + product.sku(), product, 3600);
+                                }
+                            }
+                            """).expectNoFindings();
+        }
+
+        @Test
         void ignoresModulesWithoutReadEndpointsOrWithoutDataAccess() {
             tester().dependencies(springApp()).java("com/acme/catalog/ProductRepository.java", PRODUCT_REPOSITORY)
                     .java("com/acme/catalog/ImportController.java", """
