@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Where a call of compiled code is written in its source, and what surrounds it there. */
 final class CallSites {
@@ -30,6 +31,11 @@ final class CallSites {
     private static final Set<String> ELEMENT_METHODS = Set.of("forEach", "forEachOrdered", "map", "flatMap",
             "mapToObj", "mapToInt", "mapToLong", "mapToDouble", "filter", "peek", "anyMatch", "allMatch",
             "noneMatch", "replaceAll", "removeIf", "computeIfAbsent");
+
+    /** Types that hold at most one value: their {@code map} and {@code flatMap} are no loops. */
+    private static final Set<String> SINGLE_VALUE_TYPES = Set.of("java.util.Optional", "reactor.core.publisher.Mono",
+            "java.util.concurrent.CompletableFuture", "java.util.concurrent.CompletionStage", "io.smallrye.mutiny.Uni",
+            "io.reactivex.rxjava3.core.Single", "io.reactivex.rxjava3.core.Maybe");
 
     private CallSites() {}
 
@@ -56,10 +62,22 @@ final class CallSites {
      * {@code forEach}, {@code map} and the like.
      */
     static boolean isInLoop(Codebase codebase, JavaCall<?> call) {
-        return expressions(codebase, call).stream().anyMatch(CallSites::isInLoop);
+        return expressions(codebase, call).stream()
+                .anyMatch(expression -> isInLoop(expression, element -> !onSingleValue(call, element)));
     }
 
-    private static boolean isInLoop(Node node) {
+    /**
+     * Whether the compiled call of {@code map}, {@code flatMap} and the like on that line is made on a
+     * {@code Mono}, {@code Optional} or future, whose lambda runs at most once.
+     */
+    private static boolean onSingleValue(JavaCall<?> call, MethodCallExpr element) {
+        int line = element.getName().getBegin().map(p -> p.line).orElse(-1);
+        return call.getOriginOwner().getMethodCallsFromSelf().stream()
+                .filter(c -> c.getLineNumber() == line && c.getName().equals(element.getNameAsString()))
+                .anyMatch(c -> SINGLE_VALUE_TYPES.contains(c.getTargetOwner().getName()));
+    }
+
+    private static boolean isInLoop(Node node, Predicate<MethodCallExpr> perElement) {
         Node child = node;
         Optional<Node> parent = node.getParentNode();
         while (parent.isPresent() && !(parent.get() instanceof BodyDeclaration<?>)) {
@@ -71,7 +89,8 @@ final class CallSites {
                 return true;
             }
             if (child instanceof LambdaExpr && current instanceof MethodCallExpr element
-                    && ELEMENT_METHODS.contains(element.getNameAsString()) && element.getArguments().contains(child)) {
+                    && ELEMENT_METHODS.contains(element.getNameAsString()) && element.getArguments().contains(child)
+                    && perElement.test(element)) {
                 return true;
             }
             child = current;

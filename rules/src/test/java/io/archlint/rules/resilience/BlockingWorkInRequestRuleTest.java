@@ -528,6 +528,66 @@ class BlockingWorkInRequestRuleTest {
         }
 
         @Test
+        void ignoresARemoteCallInTheLambdaOfAMonoOrOptionalBecauseItRunsAtMostOnce() {
+            tester().java("com/acme/owners/VisitsClient.java", """
+                    package com.acme.owners;
+
+                    import java.util.List;
+                    import org.springframework.cloud.openfeign.FeignClient;
+                    import reactor.core.publisher.Mono;
+
+                    @FeignClient(name = "visits-service")
+                    public interface VisitsClient {
+                        Mono<List<String>> visitsForPets(List<Integer> petIds);
+                    }
+                    """).java("com/acme/owners/OwnerDetails.java", """
+                    package com.acme.owners;
+
+                    import java.util.List;
+
+                    public record OwnerDetails(long id, List<Integer> petIds, List<String> visits) {
+                        OwnerDetails withVisits(List<String> loaded) {
+                            return new OwnerDetails(id, petIds, loaded);
+                        }
+                    }
+                    """).java("com/acme/owners/OwnerGatewayController.java", """
+                    package com.acme.owners;
+
+                    import java.util.Optional;
+                    import org.springframework.web.bind.annotation.GetMapping;
+                    import org.springframework.web.bind.annotation.PathVariable;
+                    import org.springframework.web.bind.annotation.RestController;
+                    import org.springframework.web.client.RestTemplate;
+                    import reactor.core.publisher.Mono;
+
+                    @RestController
+                    public class OwnerGatewayController {
+                        private final VisitsClient visits;
+                        private final RestTemplate restTemplate;
+
+                        public OwnerGatewayController(VisitsClient visits, RestTemplate restTemplate) {
+                            this.visits = visits;
+                            this.restTemplate = restTemplate;
+                        }
+
+                        @GetMapping("/owners/{id}")
+                        public Mono<OwnerDetails> owner(@PathVariable long id) {
+                            return Mono.just(new OwnerDetails(id, java.util.List.of(1, 2), java.util.List.of()))
+                                    .flatMap(owner -> visits.visitsForPets(owner.petIds()).map(owner::withVisits));
+                        }
+
+                        @GetMapping("/owners/{id}/address")
+                        public String address(@PathVariable long id) {
+                            return Optional.of(id)
+                                    .map(ownerId -> restTemplate.getForObject("http://customers/owners/{id}/address",
+                                            String.class, ownerId))
+                                    .orElse("unknown");
+                        }
+                    }
+                    """).expectNoFindings();
+        }
+
+        @Test
         void ignoresScheduledJobsAndListenersBecauseTheyAreNotRequests() {
             tester().java("com/acme/digest/DigestJob.java", """
                     package com.acme.digest;
