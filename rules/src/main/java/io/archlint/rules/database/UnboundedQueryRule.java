@@ -99,8 +99,11 @@ public final class UnboundedQueryRule implements Rule {
 
     private static final int MAX_DEPTH = 12;
 
-    /** The way from a handler to an unbounded query: where the handler calls it and what it goes through. */
-    private record Path(Node at, String description) {}
+    /**
+     * The way from a handler to an unbounded query: where the handler calls it, what it goes through, and whether
+     * the query reads the whole table ({@code findAll}) or the rows matching a criterion ({@code findByPetId}).
+     */
+    private record Path(Node at, String description, boolean wholeTable) {}
 
     @Override
     public void check(Codebase codebase, FindingCollector findings) {
@@ -127,7 +130,8 @@ public final class UnboundedQueryRule implements Rule {
         int line = path.at().getBegin().map(p -> p.line).orElse(0);
         int column = path.at().getBegin().map(p -> p.column).orElse(0);
         findings.report(endpoint.file().path(), line, column, endpoint.symbol(), "`" + handler + "` returns "
-                + path.description() + " with no page or limit, so the response grows with the table; take a "
+                + path.description() + " with no page or limit, so the response grows with "
+                + (path.wholeTable() ? "the table" : "every row that matches") + "; take a "
                 + "`Pageable` and return a `Page` or `Slice`, or bound the query (`findTop100By..`, `Limit`)",
                 "unbounded-query " + endpoint.symbol() + " " + path.description());
     }
@@ -201,7 +205,8 @@ public final class UnboundedQueryRule implements Rule {
         Optional<DataAccessCalls.Receiver> receiver = calls.dataAccessReceiver(file, call);
         if (receiver.isPresent()) {
             return unbounded(calls, file, call, receiver.get())
-                    ? Optional.of(new Path(call, "`" + receiver.get().simpleName() + "." + name + "()`"))
+                    ? Optional.of(new Path(call, "`" + receiver.get().simpleName() + "." + name + "()`",
+                            name.equals("findAll")))
                     : Optional.empty();
         }
         if (inHandler) {
@@ -243,7 +248,7 @@ public final class UnboundedQueryRule implements Rule {
                         .flatMap(Optional::stream)
                         .findFirst()
                         .map(inner -> new Path(call, "`" + m.owner().declaration().getNameAsString() + "#"
-                                + call.getNameAsString() + "` → " + inner.description())));
+                                + call.getNameAsString() + "` → " + inner.description(), inner.wholeTable())));
     }
 
     /** {@code orderService.all()}: the service method's own returns, one step away from the handler. */
@@ -279,7 +284,8 @@ public final class UnboundedQueryRule implements Rule {
                         .flatMap(e -> trace(calls, serviceFile, e, false, 0));
                 if (inner.isPresent()) {
                     String step = "`" + candidate.declaration().getNameAsString() + "#" + call.getNameAsString() + "`";
-                    return Optional.of(new Path(call, step + " → " + inner.get().description()));
+                    return Optional.of(new Path(call, step + " → " + inner.get().description(),
+                            inner.get().wholeTable()));
                 }
             }
         }

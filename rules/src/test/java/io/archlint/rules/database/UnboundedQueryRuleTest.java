@@ -134,7 +134,7 @@ class UnboundedQueryRuleTest {
 
                         @GetMapping("/orders/by-status")
                         List<Order> byStatus(@RequestParam OrderStatus status) {
-                            // violation: `OrderQueryController#byStatus` returns `OrderRepository.findByStatus()` with no page or limit
+                            // violation: `OrderQueryController#byStatus` returns `OrderRepository.findByStatus()` with no page or limit, so the response grows with every row that matches
                             return orders.findByStatus(status);
                         }
 
