@@ -136,30 +136,55 @@ public final class NoCachingRule implements Rule {
                 .anyMatch(type -> type.getNameAsString().contains("Cache"));
     }
 
+    /** Search engines: an index built for reads, with caches of its own, not the database a cache would relieve. */
+    private static final List<String> SEARCH_INDEX_TYPES = List.of(
+            "org.springframework.data.elasticsearch.repository.ElasticsearchRepository",
+            "org.springframework.data.elasticsearch.repository.ReactiveElasticsearchRepository",
+            "org.springframework.data.elasticsearch.core.ElasticsearchOperations",
+            "org.springframework.data.elasticsearch.core.ReactiveElasticsearchOperations",
+            "org.springframework.data.elasticsearch.client.elc.ElasticsearchTemplate",
+            "org.springframework.data.elasticsearch.core.ElasticsearchRestTemplate",
+            "org.springframework.data.solr.repository.SolrCrudRepository",
+            "org.springframework.data.solr.core.SolrTemplate");
+
     /** The first data access type the module declares or injects, by simple name. */
     private static Optional<String> dataAccess(DataAccessCalls calls) {
         for (SourceFile file : calls.sources().files()) {
             for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
                 Optional<SourceFacet.DeclaredType> declared = calls.sources().type(file.qualifiedName(type));
-                if (declared.isPresent() && calls.isDataAccess(declared.get())) {
+                if (declared.isPresent() && calls.isDataAccess(declared.get())
+                        && !searchIndex(calls.sources(), declared.get())) {
                     return Optional.of(type.getNameAsString());
                 }
             }
             for (FieldDeclaration field : file.unit().findAll(FieldDeclaration.class)) {
                 String written = field.getVariable(0).getType().asString();
-                if (calls.isDataAccess(file, written)) {
+                if (calls.isDataAccess(file, written) && !searchIndex(calls, file, written)) {
                     return Optional.of(DataAccessCalls.simpleName(written));
                 }
             }
             for (ConstructorDeclaration constructor : file.unit().findAll(ConstructorDeclaration.class)) {
                 for (Parameter parameter : constructor.getParameters()) {
                     String written = parameter.getType().asString();
-                    if (calls.isDataAccess(file, written)) {
+                    if (calls.isDataAccess(file, written) && !searchIndex(calls, file, written)) {
                         return Optional.of(DataAccessCalls.simpleName(written));
                     }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** An Elasticsearch or Solr client or repository, written in {@code file}. */
+    private static boolean searchIndex(DataAccessCalls calls, SourceFile file, String written) {
+        Optional<SourceFacet.DeclaredType> own = calls.moduleType(file, written);
+        return own.isPresent() ? searchIndex(calls.sources(), own.get())
+                : file.refersToAny(DataAccessCalls.stripGenerics(written), SEARCH_INDEX_TYPES);
+    }
+
+    private static boolean searchIndex(SourceFacet sources, SourceFacet.DeclaredType type) {
+        return sources.supertypes(type.qualifiedName()).stream()
+                .anyMatch(parent -> parent.file().refersToAny(DataAccessCalls.stripGenerics(parent.written()),
+                        SEARCH_INDEX_TYPES));
     }
 }

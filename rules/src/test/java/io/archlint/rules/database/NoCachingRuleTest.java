@@ -265,6 +265,44 @@ class NoCachingRuleTest {
         }
 
         @Test
+        void ignoresASearchServiceThatReadsAnElasticsearchIndex() {
+            Dependency search = direct("org.springframework.boot:spring-boot-starter-data-elasticsearch:3.3.5", "compile");
+            tester().dependencies(springApp(search)).java("com/acme/search/ProductDocumentRepository.java", """
+                    package com.acme.search;
+
+                    import org.springframework.data.domain.Page;
+                    import org.springframework.data.domain.Pageable;
+                    import org.springframework.data.elasticsearch.repository.ElasticsearchRepository;
+
+                    public interface ProductDocumentRepository extends ElasticsearchRepository<ProductDocument, Long> {
+                        Page<ProductDocument> findByNameOrSubTitle(String name, String subTitle, Pageable page);
+                    }
+                    """).java("com/acme/search/ProductSearchController.java", """
+                    package com.acme.search;
+
+                    import org.springframework.data.domain.Page;
+                    import org.springframework.data.domain.PageRequest;
+                    import org.springframework.web.bind.annotation.GetMapping;
+                    import org.springframework.web.bind.annotation.RequestParam;
+                    import org.springframework.web.bind.annotation.RestController;
+
+                    @RestController
+                    class ProductSearchController {
+                        private final ProductDocumentRepository index;
+
+                        ProductSearchController(ProductDocumentRepository index) {
+                            this.index = index;
+                        }
+
+                        @GetMapping("/search")
+                        Page<ProductDocument> search(@RequestParam String keyword, @RequestParam int page) {
+                            return index.findByNameOrSubTitle(keyword, keyword, PageRequest.of(page, 20));
+                        }
+                    }
+                    """).expectNoFindings();
+        }
+
+        @Test
         void ignoresModulesWithoutReadEndpointsOrWithoutDataAccess() {
             tester().dependencies(springApp()).java("com/acme/catalog/ProductRepository.java", PRODUCT_REPOSITORY)
                     .java("com/acme/catalog/ImportController.java", """
