@@ -1,6 +1,7 @@
 package io.archlint.engine;
 
 import io.archlint.rules.database.ConnectionPerCallRule;
+import io.archlint.rules.database.MissingIndexRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
 import io.archlint.rules.errors.LogStringConcatRule;
 import io.archlint.rules.errors.MissingGlobalErrorHandlerRule;
@@ -38,6 +39,7 @@ public final class RuleRegistry {
             new LogStringConcatRule(),
             new MissingGlobalErrorHandlerRule(),
             new MissingIdempotencyKeyRule(),
+            new MissingIndexRule(),
             new MissingInputValidationRule(),
             new NoAuthenticationRule(),
             new NoConnectionPoolRule(),
