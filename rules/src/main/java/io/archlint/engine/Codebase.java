@@ -6,6 +6,8 @@ import io.archlint.engine.bytecode.ClassesFacet;
 import io.archlint.engine.config.ConfigFacet;
 import io.archlint.engine.config.ConfigReader;
 import io.archlint.engine.dependencies.DependencyGraph;
+import io.archlint.engine.migrations.MigrationsFacet;
+import io.archlint.engine.migrations.MigrationsReader;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.SourceParser;
@@ -49,6 +51,7 @@ public final class Codebase {
     private final Lazy<SourceFacet> sources;
     private final Lazy<ClassesFacet> classes;
     private final Lazy<ConfigFacet> config;
+    private final Lazy<MigrationsFacet> migrations;
 
     private Codebase(Builder builder) {
         this.moduleName = builder.moduleName;
@@ -66,6 +69,8 @@ public final class Codebase {
                 .parse(sourceRoots));
         this.classes = new Lazy<>(this::importClasses);
         this.config = new Lazy<>(() -> new ConfigReader(this::relativize, skipped::add).read(resourceRoots));
+        this.migrations = new Lazy<>(() -> new MigrationsReader(this.baseDir, this::relativize, skipped::add)
+                .read(resourceRoots, config()));
     }
 
     public static Builder builder(Path baseDir) {
@@ -86,6 +91,11 @@ public final class Codebase {
 
     public ConfigFacet config() {
         return config.get();
+    }
+
+    /** The Flyway and Liquibase migrations; empty when the module has none. */
+    public MigrationsFacet migrations() {
+        return migrations.get();
     }
 
     public Stereotypes stereotypes() {
@@ -131,6 +141,8 @@ public final class Codebase {
                     : Optional.of(relativize(classesDir) + " holds no compiled classes (was the module compiled? "
                             + "the check goal binds to verify, after compile)");
             case SOURCES, CONFIG -> Optional.empty();
+            case MIGRATIONS -> migrations().migrations().isEmpty()
+                    ? Optional.of("no Flyway or Liquibase migrations found") : Optional.empty();
         };
     }
 
