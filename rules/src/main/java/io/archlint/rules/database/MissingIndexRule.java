@@ -16,6 +16,7 @@ import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.Severity;
 import io.archlint.engine.config.ConfigEntry;
+import io.archlint.engine.migrations.Schema;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.rules.database.JpaMapping.ColumnRef;
@@ -406,29 +407,33 @@ public final class MissingIndexRule implements Rule {
         return String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
     }
 
-    /** The schema the module's migrations build, when the migrations facet is there. */
+    /** The schema the module's migrations build, when the module has migrations. */
     private static final class SchemaView {
-        private static final SchemaView NONE = new SchemaView();
+        private final Schema schema;
 
-        static SchemaView of(Codebase codebase) {
-            return NONE;
+        private SchemaView(Schema schema) {
+            this.schema = schema;
         }
 
-        /** Whether migrations were read and created at least one table. */
+        static SchemaView of(Codebase codebase) {
+            return new SchemaView(codebase.unavailable(Facet.MIGRATIONS).isEmpty() ? codebase.migrations().schema() : null);
+        }
+
+        /** Whether the module has migrations: then they, not Hibernate, define the schema. */
         boolean available() {
-            return false;
+            return schema != null;
         }
 
         boolean covers(String table) {
-            return false;
+            return schema != null && schema.tables().contains(JpaMapping.normalize(table));
         }
 
         boolean hasColumn(String table, String column) {
-            return false;
+            return schema != null && schema.columns(table).contains(JpaMapping.normalize(column));
         }
 
         boolean isIndexed(String table, String column) {
-            return false;
+            return schema != null && schema.isIndexed(table, column);
         }
     }
 }

@@ -168,6 +168,46 @@ class MissingIndexRuleTest {
             }
             """;
 
+    /** The schema of {@link #ORDER} and {@link #CUSTOMER} as a Flyway migration creates it. */
+    private static final String V1_INIT = """
+            CREATE TABLE customers (
+                id         BIGSERIAL PRIMARY KEY,
+                version    BIGINT NOT NULL,
+                created_at TIMESTAMP,
+                email      VARCHAR(200) NOT NULL,
+                last_name  VARCHAR(100),
+                first_name VARCHAR(100),
+                active     BOOLEAN NOT NULL DEFAULT TRUE,
+                street     VARCHAR(200),
+                city       VARCHAR(100),
+                postal_code VARCHAR(20),
+                CONSTRAINT uk_customers_email UNIQUE (email)
+            );
+
+            CREATE TABLE orders (
+                id             BIGSERIAL PRIMARY KEY,
+                order_number   VARCHAR(40) NOT NULL,
+                customer_email VARCHAR(200),
+                warehouse_code VARCHAR(20),
+                sku            VARCHAR(40),
+                tracking_code  VARCHAR(40) UNIQUE,
+                status         VARCHAR(20) NOT NULL,
+                archived       BOOLEAN NOT NULL,
+                total          NUMERIC(12, 2),
+                placed_at      TIMESTAMP NOT NULL,
+                customer_id    BIGINT REFERENCES customers (id),
+                street         VARCHAR(200),
+                ship_city      VARCHAR(100),
+                postal_code    VARCHAR(20)
+            );
+
+            CREATE TABLE order_line (
+                id       BIGSERIAL PRIMARY KEY,
+                order_id BIGINT NOT NULL REFERENCES orders (id),
+                sku      VARCHAR(40) NOT NULL
+            );
+            """;
+
     private static RuleTester tester() {
         return RuleTester.of(new MissingIndexRule())
                 .java("com/acme/orders/Order.java", ORDER)
@@ -437,6 +477,80 @@ class MissingIndexRuleTest {
                     """)
                     .file("src/main/resources/application.properties", """
                             spring.jpa.hibernate.naming.physical-strategy=org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl
+                            """)
+                    .expectMarkedFindings();
+        }
+
+        @Test
+        void reportsColumnsTheMigrationsLeaveWithoutIndexAndSuggestsOnlyAMigration() {
+            RuleTester tester = orderRepository("""
+                    // violation: OrderRepository#findByCustomerEmail queries `orders.customer_email`, which has no index; add `CREATE INDEX idx_orders_customer_email ON orders (customer_email)` in a migration
+                    List<Order> findByCustomerEmail(String customerEmail);
+
+                    // violation: OrderRepository#findByCustomerId queries `orders.customer_id`, which has no index
+                    List<Order> findByCustomerId(Long customerId);
+
+                    // violation: OrderRepository#findBySku queries `orders.sku`, which has no index
+                    List<Order> findBySku(String sku);
+                    """)
+                    .file("src/main/resources/db/migration/V1__init.sql", V1_INIT)
+                    .file("src/main/resources/db/migration/V2__index_sku.sql", """
+                            CREATE INDEX idx_orders_placed_sku ON orders (placed_at, sku);
+                            """);
+
+            tester.expectMarkedFindings();
+            assertThat(tester.findings()).hasSize(3)
+                    .allSatisfy(f -> assertThat(f.message()).endsWith("in a migration").doesNotContain("@Index"));
+        }
+
+        @Test
+        void reportsOneToOneKeyWhenTheMigrationsGiveItNoUniqueConstraint() {
+            RuleTester.of(new MissingIndexRule())
+                    .java("com/acme/billing/Invoice.java", """
+                            package com.acme.billing;
+
+                            import jakarta.persistence.*;
+
+                            @Entity
+                            @Table(name = "invoices")
+                            public class Invoice {
+                                @Id
+                                private Long id;
+                                @OneToOne
+                                private Payment payment;
+                            }
+                            """)
+                    .java("com/acme/billing/Payment.java", """
+                            package com.acme.billing;
+
+                            import jakarta.persistence.*;
+
+                            @Entity
+                            @Table(name = "payments")
+                            public class Payment {
+                                @Id
+                                private Long id;
+                            }
+                            """)
+                    .java("com/acme/billing/InvoiceRepository.java", """
+                            package com.acme.billing;
+
+                            import java.util.Optional;
+                            import org.springframework.data.jpa.repository.JpaRepository;
+
+                            interface InvoiceRepository extends JpaRepository<Invoice, Long> {
+                                // violation: InvoiceRepository#findByPaymentId queries `invoices.payment_id`, which has no index; add `CREATE INDEX idx_invoices_payment_id ON invoices (payment_id)` in a migration
+                                Optional<Invoice> findByPaymentId(Long paymentId);
+                            }
+                            """)
+                    .file("src/main/resources/db/migration/V1__billing.sql", """
+                            create table payments (id bigint not null, primary key (id));
+                            create table invoices (
+                                id bigint not null,
+                                payment_id bigint,
+                                primary key (id),
+                                constraint fk_invoices_payment foreign key (payment_id) references payments (id)
+                            );
                             """)
                     .expectMarkedFindings();
         }
@@ -745,6 +859,66 @@ class MissingIndexRuleTest {
                             interface LegacyRepository extends JpaRepository<Shipment, Long> {
                                 List<Shipment> findByTrackingCode(String code);
                             }
+                            """)
+                    .expectNoFindings();
+        }
+
+        @Test
+        void ignoresColumnsTheMigrationsIndex() {
+            orderRepository("""
+                    List<Order> findByCustomerEmail(String customerEmail);
+
+                    List<Order> findByCustomerIdAndPlacedAtAfter(Long customerId, Instant since);
+
+                    Optional<Order> findByTrackingCode(String trackingCode);
+
+                    List<Order> findBySkuAndStatus(String sku, OrderStatus status);
+
+                    Optional<Order> findByOrderNumber(String orderNumber);
+                    """)
+                    .java("com/acme/orders/CustomerRepository.java", """
+                            package com.acme.orders;
+
+                            import java.util.List;
+                            import java.util.Optional;
+                            import org.springframework.data.jpa.repository.JpaRepository;
+                            import org.springframework.data.jpa.repository.Query;
+
+                            public interface CustomerRepository extends JpaRepository<Customer, Long> {
+                                Optional<Customer> findByEmail(String email);
+
+                                @Query(value = "select * from customers where last_name = ?1 and first_name = ?2", nativeQuery = true)
+                                List<Customer> byName(String lastName, String firstName);
+                            }
+                            """)
+                    .file("src/main/resources/db/migration/V1__init.sql", V1_INIT)
+                    .file("src/main/resources/db/migration/V2__indexes.sql", """
+                            CREATE INDEX idx_orders_customer_email ON orders (customer_email);
+                            CREATE INDEX idx_orders_customer_placed ON orders (customer_id, placed_at DESC);
+                            CREATE INDEX idx_orders_sku ON orders USING btree (sku);
+                            ALTER TABLE orders ADD CONSTRAINT uk_orders_number UNIQUE (order_number);
+                            CREATE INDEX idx_customers_name ON customers (last_name, first_name);
+                            """)
+                    .expectNoFindings();
+        }
+
+        @Test
+        void staysSilentWhenTheMigrationsDoNotCreateTheTableOrTheColumn() {
+            orderRepository("""
+                    List<Order> findByCustomerEmail(String customerEmail);
+                    """)
+                    .java("com/acme/orders/CustomerRepository.java", """
+                            package com.acme.orders;
+
+                            import java.util.List;
+                            import org.springframework.data.jpa.repository.JpaRepository;
+
+                            public interface CustomerRepository extends JpaRepository<Customer, Long> {
+                                List<Customer> findByLastName(String lastName);
+                            }
+                            """)
+                    .file("src/main/resources/db/migration/V1__customers.sql", """
+                            CREATE TABLE customers (id BIGINT PRIMARY KEY, surname VARCHAR(100));
                             """)
                     .expectNoFindings();
         }
