@@ -334,30 +334,30 @@ public final class MissingIndexRule implements Rule {
     }
 
     /**
-     * The branches of a filter that no index serves. A branch is left alone when one of its
-     * columns leads an index (the database can start there), when a condition is not understood,
-     * or when none of its conditions is selective enough for an index (booleans, enums, null
-     * checks, {@code LIKE}, not-equal).
+     * The branches of a filter that no index serves. A branch is served when one of its columns
+     * leads an index (the database can start there). A branch that holds a selective condition
+     * (equality, {@code IN} or a range on a column that is not a boolean or an enum) is a gap. Any
+     * other branch (a condition the rule does not understand, or only conditions no plain index
+     * serves: booleans, enums, null checks, {@code LIKE}, not-equal) means the database scans
+     * for that branch anyway, so an index for the other branches would not help: no gaps then.
      */
     private static List<Gap> gaps(QueryConditions conditions, Resolver resolver) {
         List<Gap> gaps = new ArrayList<>();
         for (List<Condition> branch : conditions.branches()) {
             List<Target> targets = new ArrayList<>();
-            boolean decidable = true;
             for (Condition condition : branch) {
                 Optional<Target> target = condition.known() ? resolver.target(condition) : Optional.empty();
                 if (target.isEmpty()) {
-                    decidable = false;
-                    break;
+                    return List.of();
                 }
                 targets.add(target.get());
             }
-            if (!decidable || targets.stream().anyMatch(Target::indexed)) {
+            if (targets.stream().anyMatch(Target::indexed)) {
                 continue;
             }
             List<Target> candidates = targets.stream().filter(Target::candidate).toList();
             if (candidates.isEmpty()) {
-                continue;
+                return List.of();
             }
             Target lead = candidates.stream().filter(t -> t.comparison() == Comparison.EQUAL).findFirst()
                     .orElse(candidates.get(0));

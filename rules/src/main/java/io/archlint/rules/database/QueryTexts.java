@@ -263,7 +263,13 @@ final class QueryTexts {
                 right = operand();
                 comparison = negated ? Comparison.OTHER : Comparison.RANGE;
             } else if (operator.is("in")) {
-                right = operand();
+                if (peek().kind() == Kind.OPEN) {
+                    next();
+                    skipBalanced(); // a list of values; subqueries were refused before parsing
+                    right = new Operand(OperandKind.VALUE, "");
+                } else {
+                    right = operand();
+                }
                 comparison = negated ? Comparison.OTHER : Comparison.EQUAL;
             } else if (operator.is("like") || operator.is("ilike")) {
                 right = operand();

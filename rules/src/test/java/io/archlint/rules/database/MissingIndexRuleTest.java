@@ -364,6 +364,14 @@ class MissingIndexRuleTest {
                     @Query("select o from #{#entityName} o left join fetch o.lines where o.customer.id = :customerId")
                     // violation: OrderRepository#withLines queries `orders.customer_id`, which has no index
                     List<Order> withLines(@Param("customerId") Long customerId);
+
+                    @Query("from Order where trackingCode in ('A-1', 'A-2') or customer = ?1")
+                    // violation: OrderRepository#legacyLookup queries `orders.tracking_code` and `orders.customer_id`, none of which has an index
+                    List<Order> legacyLookup(Customer customer);
+
+                    @Query("select count(o) from Order o where o.placedAt >= :from and o.placedAt < :to and o.archived = false")
+                    // violation: OrderRepository#countPlacedBetween queries `orders.placed_at`, which has no index
+                    long countPlacedBetween(@Param("from") Instant from, @Param("to") Instant to);
                     """).expectMarkedFindings();
         }
 
@@ -685,6 +693,11 @@ class MissingIndexRuleTest {
                     List<Order> findByTrackingCodeIsNull();
 
                     List<Order> findByStatusIn(List<OrderStatus> statuses);
+
+                    List<Order> findByCustomerEmailOrArchivedTrue(String customerEmail);
+
+                    @Query("select o from Order o where o.customerEmail = ?#{principal.email} or 1 = ?#{hasRole('ADMIN') ? 1 : 0}")
+                    List<Order> visibleToCurrentUser();
                     """).expectNoFindings();
         }
 
