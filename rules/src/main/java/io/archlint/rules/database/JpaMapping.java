@@ -64,6 +64,11 @@ final class JpaMapping {
     private static final List<String> NAMED_QUERIES = persistence("NamedQueries");
     /** Hibernate's natural id: a unique constraint, so an index. */
     private static final List<String> NATURAL_ID = List.of("org.hibernate.annotations.NaturalId");
+    /** Hibernate's partition key for multi-tenancy: every JPQL and derived query filters on it. */
+    private static final List<String> TENANT_ID = List.of("org.hibernate.annotations.TenantId");
+    /** Entities mapped to a query or a view rather than a table: indexes belong to the tables below. */
+    private static final List<String> NOT_A_TABLE = List.of("org.hibernate.annotations.Subselect",
+            "org.hibernate.annotations.View");
     /** Hibernate 5's column-level index annotation. */
     private static final List<String> HIBERNATE_INDEX = List.of("org.hibernate.annotations.Index");
 
@@ -100,6 +105,9 @@ final class JpaMapping {
         this.snakeCase = snakeCase;
         for (SourceFile file : sources.files()) {
             for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+                if (file.isAnnotated(type, NOT_A_TABLE)) {
+                    continue;
+                }
                 file.annotation(type, ENTITY).ifPresent(annotation -> {
                     String simple = type.getNameAsString();
                     String entityName = MappingAnnotations.string(sources, file, annotation, "name")
@@ -144,6 +152,14 @@ final class JpaMapping {
             MappingAnnotations.string(sources, entity.file(), query, "name").ifPresent(names::add);
         }
         return names;
+    }
+
+    /** The {@code @TenantId} attribute Hibernate adds to every query of the entity, if any. */
+    Optional<String> tenantAttribute(Entity entity) {
+        return attributes(entity.qualifiedName()).stream()
+                .filter(a -> a.file().isAnnotated(a.annotated(), TENANT_ID))
+                .map(Attribute::name)
+                .findFirst();
     }
 
     /** Whether the mapping annotations give a table an index that leads with {@code column}. */

@@ -226,14 +226,14 @@ public final class MissingIndexRule implements Rule {
             if (root.isEmpty()) {
                 return List.of();
             }
-            return gaps(statement.get().where(), c -> jpaTarget(jpa, schema, root.get(),
-                    List.of(c.subject().split("\\.")), c.comparison()));
+            return gaps(withTenant(jpa, root.get(), statement.get().where()),
+                    c -> jpaTarget(jpa, schema, root.get(), List.of(c.subject().split("\\.")), c.comparison()));
         }
         if (jpa.namedQueries(entity).contains(entity.entityName() + "." + method.getNameAsString())
                 || hasOtherQuery(method)) {
             return List.of();
         }
-        QueryConditions conditions = DerivedQueryNames.parse(method.getNameAsString());
+        QueryConditions conditions = withTenant(jpa, entity, DerivedQueryNames.parse(method.getNameAsString()));
         return gaps(conditions, c -> DerivedQueryNames.resolve(entity.qualifiedName(), c.subject(), jpa::propertyType)
                 .flatMap(path -> jpaTarget(jpa, schema, entity, path, c.comparison())));
     }
@@ -241,6 +241,15 @@ public final class MissingIndexRule implements Rule {
     /** A query annotation the rule does not read: the method name says nothing about the query then. */
     private static boolean hasOtherQuery(MethodDeclaration method) {
         return method.getAnnotations().stream().anyMatch(a -> OTHER_QUERY_ANNOTATIONS.contains(a.getName().getIdentifier()));
+    }
+
+    /** Adds Hibernate's implicit {@code tenant = :current} condition to every branch of a multi-tenant entity's query. */
+    private static QueryConditions withTenant(JpaMapping jpa, Entity entity, QueryConditions conditions) {
+        Optional<String> tenant = jpa.tenantAttribute(entity);
+        if (tenant.isEmpty() || conditions.isEmpty()) {
+            return conditions;
+        }
+        return conditions.and(QueryConditions.of(new Condition(tenant.get(), Comparison.EQUAL)));
     }
 
     private static Optional<Target> jpaTarget(JpaMapping jpa, SchemaView schema, Entity root, List<String> path,

@@ -877,6 +877,69 @@ class MissingIndexRuleTest {
         }
 
         @Test
+        void ignoresTenantScopedEntitiesWhoseTenantColumnLeadsAnIndexAndViews() {
+            RuleTester.of(new MissingIndexRule())
+                    .java("com/acme/tickets/Ticket.java", """
+                            package com.acme.tickets;
+
+                            import jakarta.persistence.*;
+                            import org.hibernate.annotations.TenantId;
+
+                            @Entity
+                            @Table(name = "tickets", indexes = @Index(columnList = "tenant_id, reporter_email"))
+                            public class Ticket {
+                                @Id
+                                private Long id;
+                                @TenantId
+                                private String tenantId;
+                                private String reporterEmail;
+                            }
+                            """)
+                    .java("com/acme/tickets/TicketStats.java", """
+                            package com.acme.tickets;
+
+                            import jakarta.persistence.Entity;
+                            import jakarta.persistence.Id;
+                            import org.hibernate.annotations.Immutable;
+                            import org.hibernate.annotations.Subselect;
+
+                            @Entity
+                            @Immutable
+                            @Subselect("select reporter_email, count(*) as total from tickets group by reporter_email")
+                            public class TicketStats {
+                                @Id
+                                private String reporterEmail;
+                                private long total;
+                            }
+                            """)
+                    .java("com/acme/tickets/TicketRepository.java", """
+                            package com.acme.tickets;
+
+                            import java.util.List;
+                            import org.springframework.data.jpa.repository.JpaRepository;
+                            import org.springframework.data.jpa.repository.Query;
+
+                            interface TicketRepository extends JpaRepository<Ticket, Long> {
+                                List<Ticket> findByReporterEmail(String email);
+
+                                @Query("select t from Ticket t where t.reporterEmail = :email")
+                                List<Ticket> byReporter(String email);
+                            }
+                            """)
+                    .java("com/acme/tickets/TicketStatsRepository.java", """
+                            package com.acme.tickets;
+
+                            import java.util.List;
+                            import org.springframework.data.repository.Repository;
+
+                            interface TicketStatsRepository extends Repository<TicketStats, String> {
+                                List<TicketStats> findByTotalGreaterThan(long total);
+                            }
+                            """)
+                    .expectNoFindings();
+        }
+
+        @Test
         void ignoresColumnsTheMigrationsIndex() {
             orderRepository("""
                     List<Order> findByCustomerEmail(String customerEmail);
