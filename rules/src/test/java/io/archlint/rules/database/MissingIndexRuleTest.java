@@ -478,6 +478,25 @@ class MissingIndexRuleTest {
         }
 
         @Test
+        void reportsRepositoryDeclaredWithRepositoryDefinition() {
+            tester().java("com/acme/orders/OrderLookup.java", """
+                    package com.acme.orders;
+
+                    import java.util.List;
+                    import org.springframework.data.repository.RepositoryDefinition;
+
+                    @RepositoryDefinition(domainClass = Order.class, idClass = Long.class)
+                    public interface OrderLookup {
+
+                        // violation: OrderLookup#readByCustomerEmailAndTotalLessThan queries `orders.customer_email` and `orders.total`, none of which has an index
+                        List<Order> readByCustomerEmailAndTotalLessThan(String email, java.math.BigDecimal limit);
+
+                        List<Order> readByWarehouseCodeAndTotalLessThan(String warehouseCode, java.math.BigDecimal limit);
+                    }
+                    """).expectMarkedFindings();
+        }
+
+        @Test
         void usesNamesAsWrittenWhenTheStandardPhysicalNamingStrategyIsConfigured() {
             orderRepository("""
                     // violation: OrderRepository#findByCustomerEmail queries `orders.customerEmail`, which has no index; add `CREATE INDEX idx_orders_customerEmail ON orders (customerEmail)`
@@ -1022,6 +1041,38 @@ class MissingIndexRuleTest {
                     @Query("{ 'email' : { $regex : ?0 } }")
                     List<Profile> byEmailPattern(String regex);
                     """).expectNoFindings();
+        }
+
+        @Test
+        void ignoresMongoFieldsIndexedInCode() {
+            mongo("""
+                    Optional<Profile> findByEmail(String email);
+                    """)
+                    .java("com/acme/profiles/ProfileIndexes.java", """
+                            package com.acme.profiles;
+
+                            import org.springframework.boot.context.event.ApplicationReadyEvent;
+                            import org.springframework.context.event.EventListener;
+                            import org.springframework.data.domain.Sort;
+                            import org.springframework.data.mongodb.core.MongoTemplate;
+                            import org.springframework.data.mongodb.core.index.Index;
+                            import org.springframework.stereotype.Component;
+
+                            @Component
+                            class ProfileIndexes {
+                                private final MongoTemplate mongo;
+
+                                ProfileIndexes(MongoTemplate mongo) {
+                                    this.mongo = mongo;
+                                }
+
+                                @EventListener(ApplicationReadyEvent.class)
+                                void ensureIndexes() {
+                                    mongo.indexOps(Profile.class).ensureIndex(new Index().on("email", Sort.Direction.ASC).unique());
+                                }
+                            }
+                            """)
+                    .expectNoFindings();
         }
 
         @Test
