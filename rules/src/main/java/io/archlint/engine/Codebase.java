@@ -98,6 +98,11 @@ public final class Codebase {
         return migrations.get();
     }
 
+    /** The migrations facet if a rule has had it built, so the engine can look at it without building it. */
+    Optional<MigrationsFacet> migrationsIfRead() {
+        return Optional.ofNullable(migrations.peek());
+    }
+
     public Stereotypes stereotypes() {
         return stereotypes;
     }
@@ -306,6 +311,11 @@ public final class Codebase {
 
         Lazy(Supplier<T> supplier) {
             this.supplier = supplier;
+        }
+
+        /** The value if it was computed already, else null. */
+        T peek() {
+            return value;
         }
 
         T get() {

@@ -1,6 +1,7 @@
 package io.archlint.engine;
 
 import io.archlint.rules.database.ConnectionPerCallRule;
+import io.archlint.rules.database.DestructiveMigrationRule;
 import io.archlint.rules.database.MissingIndexRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
 import io.archlint.rules.errors.LogStringConcatRule;
@@ -35,6 +36,7 @@ public final class RuleRegistry {
             new ControllerDataAccessRule(),
             new CorsWildcardCredentialsRule(),
             new CsrfDisabledRule(),
+            new DestructiveMigrationRule(),
             new HardcodedSecretRule(),
             new LogStringConcatRule(),
             new MissingGlobalErrorHandlerRule(),

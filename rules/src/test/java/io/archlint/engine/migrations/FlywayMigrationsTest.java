@@ -217,6 +217,30 @@ class FlywayMigrationsTest {
     }
 
     @Nested
+    class OtherDialects {
+
+        @Test
+        void readsPlaceholdersSqlServerAndH2Renames() throws IOException {
+            migration("V1__init.sql", """
+                    CREATE TABLE ${flyway:defaultSchema}.orders (id INT NOT NULL, status VARCHAR(20), note VARCHAR(20));
+                    CREATE TABLE [dbo].[customers] ([id] INT NOT NULL, [name] NVARCHAR(50), CONSTRAINT [pk_customers] PRIMARY KEY CLUSTERED ([id]));
+                    GO
+                    EXEC sp_rename 'dbo.orders.status', 'state', 'COLUMN';
+                    ALTER TABLE orders ALTER COLUMN note RENAME TO remark;
+                    ALTER TABLE customers ALTER COLUMN name NVARCHAR(100) NOT NULL;
+                    """);
+            MigrationsFacet facet = read();
+            assertThat(facet.schema().columns("orders")).containsExactly("id", "state", "remark");
+            assertThat(facet.schema().isIndexed("customers", "id")).isTrue();
+            assertThat(facet.changes()).extracting(SchemaChange::kind, SchemaChange::line).containsExactly(
+                    tuple(Kind.CREATE_TABLE, 1), tuple(Kind.CREATE_TABLE, 2), tuple(Kind.ADD_PRIMARY_KEY, 2),
+                    tuple(Kind.RENAME_COLUMN, 4), tuple(Kind.RENAME_COLUMN, 5), tuple(Kind.ALTER_COLUMN_TYPE, 6),
+                    tuple(Kind.SET_NOT_NULL, 6));
+            assertThat(facet.changes().get(0).statement()).startsWith("CREATE TABLE ${flyway:defaultSchema}.orders");
+        }
+    }
+
+    @Nested
     class MySql {
 
         @Test
