@@ -531,6 +531,71 @@ class MissingIndexRuleTest {
         }
 
         @Test
+        void readsTheSchemaOfLiquibaseChangelogs() {
+            RuleTester.of(new MissingIndexRule())
+                    .java("com/acme/shipping/Shipment.java", """
+                            package com.acme.shipping;
+
+                            import jakarta.persistence.*;
+                            import java.time.Instant;
+
+                            @Entity
+                            @Table(name = "shipments")
+                            public class Shipment {
+                                @Id
+                                private Long id;
+                                private String carrierReference;
+                                private String orderNumber;
+                                private Instant dispatchedAt;
+                            }
+                            """)
+                    .java("com/acme/shipping/ShipmentRepository.java", """
+                            package com.acme.shipping;
+
+                            import java.time.Instant;
+                            import java.util.List;
+                            import java.util.Optional;
+                            import org.springframework.data.jpa.repository.JpaRepository;
+
+                            public interface ShipmentRepository extends JpaRepository<Shipment, Long> {
+                                Optional<Shipment> findByCarrierReference(String reference);
+
+                                // violation: ShipmentRepository#findByOrderNumberAndDispatchedAtAfter queries `shipments.order_number` and `shipments.dispatched_at`, none of which has an index; add `CREATE INDEX idx_shipments_order_number ON shipments (order_number)` in a migration
+                                List<Shipment> findByOrderNumberAndDispatchedAtAfter(String orderNumber, Instant since);
+                            }
+                            """)
+                    .file("src/main/resources/db/changelog/db.changelog-master.yaml", """
+                            databaseChangeLog:
+                              - changeSet:
+                                  id: 1
+                                  author: logistics
+                                  changes:
+                                    - createTable:
+                                        tableName: shipments
+                                        columns:
+                                          - column:
+                                              name: id
+                                              type: bigint
+                                              constraints:
+                                                primaryKey: true
+                                          - column:
+                                              name: carrier_reference
+                                              type: varchar(64)
+                                          - column:
+                                              name: order_number
+                                              type: varchar(40)
+                                          - column:
+                                              name: dispatched_at
+                                              type: timestamp
+                                    - addUniqueConstraint:
+                                        tableName: shipments
+                                        columnNames: carrier_reference
+                                        constraintName: uk_shipments_carrier_reference
+                            """)
+                    .expectMarkedFindings();
+        }
+
+        @Test
         void reportsOneToOneKeyWhenTheMigrationsGiveItNoUniqueConstraint() {
             RuleTester.of(new MissingIndexRule())
                     .java("com/acme/billing/Invoice.java", """
