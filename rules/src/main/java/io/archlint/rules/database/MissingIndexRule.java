@@ -416,33 +416,43 @@ public final class MissingIndexRule implements Rule {
         return String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
     }
 
-    /** The schema the module's migrations build, when the module has migrations. */
+    /** The schema the module's migrations build, read on first use (only modules with JPA repositories need it). */
     private static final class SchemaView {
-        private final Schema schema;
+        private final Codebase codebase;
+        private boolean read;
+        private Schema schema;
 
-        private SchemaView(Schema schema) {
-            this.schema = schema;
+        private SchemaView(Codebase codebase) {
+            this.codebase = codebase;
         }
 
         static SchemaView of(Codebase codebase) {
-            return new SchemaView(codebase.unavailable(Facet.MIGRATIONS).isEmpty() ? codebase.migrations().schema() : null);
+            return new SchemaView(codebase);
+        }
+
+        private Schema schema() {
+            if (!read) {
+                read = true;
+                schema = codebase.unavailable(Facet.MIGRATIONS).isEmpty() ? codebase.migrations().schema() : null;
+            }
+            return schema;
         }
 
         /** Whether the module has migrations: then they, not Hibernate, define the schema. */
         boolean available() {
-            return schema != null;
+            return schema() != null;
         }
 
         boolean covers(String table) {
-            return schema != null && schema.tables().contains(JpaMapping.normalize(table));
+            return available() && schema().tables().contains(JpaMapping.normalize(table));
         }
 
         boolean hasColumn(String table, String column) {
-            return schema != null && schema.columns(table).contains(JpaMapping.normalize(column));
+            return available() && schema().columns(table).contains(JpaMapping.normalize(column));
         }
 
         boolean isIndexed(String table, String column) {
-            return schema != null && schema.isIndexed(table, column);
+            return available() && schema().isIndexed(table, column);
         }
     }
 }

@@ -9,7 +9,8 @@ import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.type.Type;
 import io.archlint.engine.source.SourceFacet;
@@ -240,18 +241,21 @@ final class MongoMapping {
         return new Property(name, fieldName, kind, typeName, type, annotated, file);
     }
 
-    /** String literals of the module's programmatic index definitions ({@code indexOps(..).ensureIndex(new Index().on("email", ..))}). */
+    /**
+     * String literals of the files that create Mongo indexes in code
+     * ({@code indexOps(..).ensureIndex(new Index().on("email", ..))}): a field named there counts as indexed.
+     */
     static Set<String> programmaticIndexKeys(SourceFacet sources) {
         Set<String> keys = new LinkedHashSet<>();
         for (SourceFile file : sources.files()) {
-            boolean definesIndexes = file.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+            boolean definesIndexes = file.unit().findAll(MethodCallExpr.class).stream()
                     .anyMatch(call -> Set.of("ensureIndex", "createIndex", "createIndexes", "indexOps")
                             .contains(call.getNameAsString()));
             if (!definesIndexes) {
                 continue;
             }
-            for (Expression literal : file.unit().findAll(com.github.javaparser.ast.expr.StringLiteralExpr.class)) {
-                keys.add(((com.github.javaparser.ast.expr.StringLiteralExpr) literal).asString());
+            for (StringLiteralExpr literal : file.unit().findAll(StringLiteralExpr.class)) {
+                keys.add(literal.asString());
             }
         }
         return keys;

@@ -74,8 +74,8 @@ final class QueryTexts {
             return Optional.empty();
         }
         int rootAt;
-        if (tokens.get(0).is("update")) {
-            rootAt = 1;
+        if (tokens.get(0).is("update") || tokens.get(0).is("delete") && tokens.size() > 1 && !tokens.get(1).is("from")) {
+            rootAt = 1; // update Order o set .., and HQL's delete Order o where ..
         } else {
             rootAt = -1;
             int level = 0;
