@@ -91,18 +91,21 @@ final class JpaMapping {
 
     private final SourceFacet sources;
     private final boolean snakeCase;
+    private final boolean foreignKeysIndexed;
     private final Map<String, Entity> entities = new LinkedHashMap<>();
     private final Map<String, Entity> byEntityName = new HashMap<>();
     private final Map<String, Set<String>> leadingByTable = new HashMap<>();
     private final Map<String, List<Attribute>> attributeCache = new ConcurrentHashMap<>();
 
     /**
-     * @param snakeCase whether physical names go through Spring Boot's
-     *                  {@code CamelCaseToUnderscoresNamingStrategy} (the default) rather than verbatim
+     * @param snakeCase          whether physical names go through Spring Boot's
+     *                           {@code CamelCaseToUnderscoresNamingStrategy} (the default) rather than verbatim
+     * @param foreignKeysIndexed whether the database indexes foreign key columns itself (InnoDB)
      */
-    JpaMapping(SourceFacet sources, boolean snakeCase) {
+    JpaMapping(SourceFacet sources, boolean snakeCase, boolean foreignKeysIndexed) {
         this.sources = sources;
         this.snakeCase = snakeCase;
+        this.foreignKeysIndexed = foreignKeysIndexed;
         for (SourceFile file : sources.files()) {
             for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
                 if (file.isAnnotated(type, NOT_A_TABLE)) {
@@ -540,7 +543,7 @@ final class JpaMapping {
                     .filter(n -> !n.isBlank()).orElse(targetId.get().name());
             name = attribute.name() + "_" + idColumn;
         }
-        boolean indexed = insideId
+        boolean indexed = insideId || foreignKeysIndexed
                 || joinColumn.filter(j -> MappingAnnotations.isTrue(j, "unique")).isPresent()
                 || file.isAnnotated(attribute.annotated(), MAPS_ID)
                 || file.isAnnotated(attribute.annotated(), ID);

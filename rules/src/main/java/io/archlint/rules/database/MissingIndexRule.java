@@ -84,6 +84,10 @@ public final class MissingIndexRule implements Rule {
     private static final List<String> NAMING_KEYS = List.of("spring.jpa.hibernate.naming.physical-strategy",
             "spring.jpa.properties.hibernate.physical_naming_strategy");
 
+    /** MySQL and MariaDB drivers: InnoDB indexes every foreign key column itself. */
+    private static final Set<String> INNODB_DRIVERS = Set.of("com.mysql:mysql-connector-j",
+            "mysql:mysql-connector-java", "org.mariadb.jdbc:mariadb-java-client");
+
     private static final int MAX_HIERARCHY = 6;
 
     /** One filtered column or field, judged. */
@@ -96,7 +100,7 @@ public final class MissingIndexRule implements Rule {
     @Override
     public void check(Codebase codebase, FindingCollector findings) {
         SourceFacet sources = codebase.sources();
-        JpaMapping jpa = new JpaMapping(sources, snakeCaseNaming(codebase));
+        JpaMapping jpa = new JpaMapping(sources, snakeCaseNaming(codebase), indexesForeignKeys(codebase));
         MongoMapping mongo = new MongoMapping(sources);
         SchemaView schema = SchemaView.of(codebase);
         Set<String> programmaticMongoKeys = MongoMapping.programmaticIndexKeys(sources);
@@ -139,6 +143,19 @@ public final class MissingIndexRule implements Rule {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the database creates an index for each foreign key by itself: InnoDB does, so a
+     * MySQL or MariaDB module (by its driver or its datasource URL) has its to-one keys indexed.
+     */
+    private static boolean indexesForeignKeys(Codebase codebase) {
+        if (codebase.unavailable(Facet.DEPENDENCIES).isEmpty()
+                && codebase.dependencies().hasNonTest(a -> INNODB_DRIVERS.contains(a.groupId() + ":" + a.artifactId()))) {
+            return true;
+        }
+        return codebase.config().get("spring.datasource.url").stream()
+                .anyMatch(e -> e.value() != null && (e.value().startsWith("jdbc:mysql:") || e.value().startsWith("jdbc:mariadb:")));
     }
 
     // ---- repositories ----

@@ -3,6 +3,9 @@ package io.archlint.rules.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.archlint.engine.Finding;
+import io.archlint.engine.dependencies.Artifact;
+import io.archlint.engine.dependencies.Dependency;
+import io.archlint.engine.dependencies.DependencyGraph;
 import io.archlint.testing.RuleTester;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -1019,6 +1022,30 @@ class MissingIndexRuleTest {
                             interface TicketStatsRepository extends Repository<TicketStats, String> {
                                 List<TicketStats> findByTotalGreaterThan(long total);
                             }
+                            """)
+                    .expectNoFindings();
+        }
+
+        @Test
+        void ignoresForeignKeysOnMySqlWhereInnoDbIndexesThem() {
+            Artifact driver = new Artifact("com.mysql", "mysql-connector-j", "8.4.0");
+            orderRepository("""
+                    List<Order> findByCustomer(Customer customer);
+
+                    List<Order> findByCustomerIdAndPlacedAtAfter(Long customerId, Instant since);
+                    """)
+                    .dependencies(DependencyGraph.builder(new Artifact("com.acme", "shop", "1.0.0"))
+                            .add(new Dependency(driver, "runtime", false, List.of(driver),
+                                    new Dependency.Declaration("pom.xml", 40, 9)))
+                            .build())
+                    .expectNoFindings();
+            orderRepository("""
+                    List<Order> findByCustomer(Customer customer);
+                    """)
+                    .file("src/main/resources/application.yml", """
+                            spring:
+                              datasource:
+                                url: jdbc:mariadb://db:3306/shop
                             """)
                     .expectNoFindings();
         }
