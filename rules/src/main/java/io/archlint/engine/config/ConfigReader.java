@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,6 +43,7 @@ public final class ConfigReader {
     /** Configuration files are small; a bigger one is not hand-written configuration. */
     private static final long MAX_CONFIG_BYTES = 4L * 1024 * 1024;
     private static final int MAX_REASON_CHARS = 200;
+    private static final int MAX_ENTRIES = 100_000;
 
     private final Function<Path, String> relativizer;
     private final Consumer<Skipped> skipped;
@@ -70,29 +72,54 @@ public final class ConfigReader {
                         continue;
                     }
                     byte[] bytes = Files.readAllBytes(candidate);
-                    List<ConfigEntry> fileEntries = new ArrayList<>();
-                    if (file.endsWith(".properties")) {
-                        readProperties(decodeProperties(bytes), file, profile, fileEntries);
-                    } else {
-                        readYaml(decodeYaml(bytes), file, profile, fileEntries);
-                    }
-                    entries.addAll(fileEntries);
-                    files.add(file);
-                } catch (MarkedYAMLException e) {
-                    skipped.accept(new Skipped(file, "does not parse" + (e.getProblemMark() == null ? ""
-                            : " at line " + (e.getProblemMark().getLine() + 1)) + ": " + yamlProblem(e)
-                            + "; its keys were not checked"));
-                } catch (IllegalArgumentException e) {
-                    // Properties.load's only complaint: a malformed backslash-u escape.
-                    skipped.accept(new Skipped(file, "does not parse: " + firstLine(e) + "; its keys were not checked"));
+                    read(file, profile, bytes).ifPresent(fileEntries -> {
+                        entries.addAll(fileEntries);
+                        files.add(file);
+                    });
                 } catch (IOException | RuntimeException e) {
                     skipped.accept(new Skipped(file, "configuration not read: " + firstLine(e)));
-                } catch (StackOverflowError e) {
-                    skipped.accept(new Skipped(file, "nested too deeply to read; its keys were not checked"));
                 }
             }
         }
         return new ConfigFacet(files, entries);
+    }
+
+    /**
+     * One file's entries; what cannot be read is reported to the skipped consumer, and nothing is
+     * thrown.
+     */
+    Optional<List<ConfigEntry>> read(String file, String profile, byte[] bytes) {
+        try {
+            List<ConfigEntry> fileEntries = new ArrayList<>();
+            if (file.endsWith(".properties")) {
+                readProperties(decodeProperties(bytes), file, profile, fileEntries);
+            } else {
+                readYaml(decodeYaml(bytes), file, profile, fileEntries);
+            }
+            return Optional.of(fileEntries);
+        } catch (MarkedYAMLException e) {
+            skipped.accept(new Skipped(file, "does not parse" + (e.getProblemMark() == null ? ""
+                    : " at line " + (e.getProblemMark().getLine() + 1)) + ": " + yamlProblem(e)
+                    + "; its keys were not checked"));
+        } catch (TooManyEntriesException e) {
+            skipped.accept(new Skipped(file, "more than " + MAX_ENTRIES + " keys and values (aliases that expand?); "
+                    + "its keys were not checked"));
+        } catch (IllegalArgumentException e) {
+            // Properties.load's only complaint: a malformed backslash-u escape.
+            skipped.accept(new Skipped(file, "does not parse: " + firstLine(e) + "; its keys were not checked"));
+        } catch (IOException | RuntimeException e) {
+            skipped.accept(new Skipped(file, "configuration not read: " + firstLine(e)));
+        } catch (StackOverflowError e) {
+            skipped.accept(new Skipped(file, "nested too deeply to read; its keys were not checked"));
+        }
+        return Optional.empty();
+    }
+
+    /** Aliases can make a small YAML file stand for billions of values; real configuration has far fewer keys. */
+    private static final class TooManyEntriesException extends RuntimeException {
+        TooManyEntriesException() {
+            super(null, null, false, false);
+        }
     }
 
     private List<Path> configFiles(Path root) {
@@ -198,9 +225,10 @@ public final class ConfigReader {
         options.setCodePointLimit(16 * 1024 * 1024);
         Yaml yaml = new Yaml(options);
         try (Reader reader = new StringReader(text)) {
+            int[] budget = {MAX_ENTRIES};
             for (Node document : yaml.composeAll(reader)) {
                 List<ConfigEntry> documentEntries = new ArrayList<>();
-                flatten("", document, file, profile, documentEntries);
+                flatten("", document, file, profile, documentEntries, budget);
                 String documentProfile = documentEntries.stream()
                         .filter(e -> PROFILE_KEYS.contains(e.key()))
                         .map(ConfigEntry::value)
@@ -215,16 +243,20 @@ public final class ConfigReader {
         }
     }
 
-    private static void flatten(String prefix, Node node, String file, String profile, List<ConfigEntry> out) {
+    private static void flatten(String prefix, Node node, String file, String profile, List<ConfigEntry> out,
+            int[] budget) {
+        if (--budget[0] < 0) {
+            throw new TooManyEntriesException();
+        }
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "?";
-                flatten(prefix.isEmpty() ? key : prefix + "." + key, tuple.getValueNode(), file, profile, out);
+                flatten(prefix.isEmpty() ? key : prefix + "." + key, tuple.getValueNode(), file, profile, out, budget);
             }
         } else if (node instanceof SequenceNode sequence) {
             List<Node> items = sequence.getValue();
             for (int i = 0; i < items.size(); i++) {
-                flatten(prefix + "[" + i + "]", items.get(i), file, profile, out);
+                flatten(prefix + "[" + i + "]", items.get(i), file, profile, out, budget);
             }
         } else if (node instanceof ScalarNode scalar && !prefix.isEmpty()) {
             out.add(new ConfigEntry(prefix, scalar.getValue(), profile, file, node.getStartMark().getLine() + 1));

@@ -169,7 +169,20 @@ public final class SourceParser {
                         size / (1024.0 * 1024.0), MAX_SOURCE_BYTES / (1024 * 1024))));
                 return Optional.empty();
             }
-            String text = decode(Files.readAllBytes(file));
+            return parse(path, Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            skipped.accept(new Skipped(path, "not read: " + describe(e)));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Parses one file's content; what cannot be parsed is reported to the skipped consumer, and
+     * nothing is thrown.
+     */
+    Optional<SourceFile> parse(String path, byte[] bytes) {
+        try {
+            String text = decode(bytes);
             ParseResult<CompilationUnit> result = parse(text, languageLevel, false);
             if (!result.isSuccessful() && languageLevel != NEWEST) {
                 // Newer syntax than the declared release (a toolchain, a profile, --enable-preview):
