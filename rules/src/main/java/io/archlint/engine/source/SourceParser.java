@@ -251,7 +251,9 @@ public final class SourceParser {
                 .flatMap(l -> l.getBegin().getRange())
                 .map(r -> " at line " + r.begin.line)
                 .orElse("");
-        String what = problem.getMessage().lines().findFirst().orElse("").strip();
+        // JavaParser lists every token it expected; the token it found says enough.
+        String what = problem.getMessage().lines().findFirst().orElse("").strip()
+                .replaceFirst(", expected one of .*", "");
         if (what.length() > MAX_REASON_CHARS) {
             what = what.substring(0, MAX_REASON_CHARS) + "...";
         }
