@@ -176,11 +176,17 @@ class NoCachingRuleTest {
                         @Inject
                         ProductStore store;
 
-                        // violation: module `catalog-service` reads its database (`ProductStore`) and serves 1 GET endpoint (first `ProductResource#one`) but caches nothing
+                        // violation: module `catalog-service` reads its database (`ProductStore`) and serves 2 GET endpoints (first `ProductResource#one`) but caches nothing
                         @GET
                         @Path("/{id}")
                         public Product one(@PathParam("id") long id) {
                             return store.findById(id);
+                        }
+
+                        @GET
+                        @Path("/count")
+                        public long count() {
+                            return store.count();
                         }
                     }
                     """).expectMarkedFindings();
@@ -281,6 +287,40 @@ class NoCachingRuleTest {
                         }
                     }
                     """).expectNoFindings();
+        }
+
+        @Test
+        void ignoresAModuleWithASingleReadEndpointUnlessConfiguredLower() {
+            String controller = """
+                    package com.acme.catalog;
+
+                    import org.springframework.web.bind.annotation.GetMapping;
+                    import org.springframework.web.bind.annotation.RestController;
+
+                    @RestController
+                    class StockController {
+                        private final ProductRepository products;
+
+                        StockController(ProductRepository products) {
+                            this.products = products;
+                        }
+
+                        @GetMapping("/stock/count")
+                        long count() {
+                            return products.count();
+                        }
+                    }
+                    """;
+            tester().dependencies(springApp()).java("com/acme/catalog/ProductRepository.java", PRODUCT_REPOSITORY)
+                    .java("com/acme/catalog/StockController.java", controller).expectNoFindings();
+            assertThat(tester().dependencies(springApp()).parameter("minReadEndpoints", "1")
+                    .java("com/acme/catalog/ProductRepository.java", PRODUCT_REPOSITORY)
+                    .java("com/acme/catalog/StockController.java", controller).findings())
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.file()).isEqualTo("src/main/java/com/acme/catalog/StockController.java");
+                        assertThat(f.line()).isEqualTo(14);
+                        assertThat(f.message()).contains("serves 1 GET endpoint (first `StockController#count`)");
+                    });
         }
 
         @Test
