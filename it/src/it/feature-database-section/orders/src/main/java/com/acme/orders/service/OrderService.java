@@ -7,6 +7,7 @@ import com.acme.orders.domain.Customer;
 import com.acme.orders.domain.OrderLine;
 import com.acme.orders.domain.PurchaseOrder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,26 @@ public class OrderService {
             totals.add(total(orderId, byOrder.getOrDefault(orderId, List.of())));
         }
         return totals;
+    }
+
+    /** Each customer's lazy orders are loaded on their own: one query per customer. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> orderCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Customer customer : customers.findAll()) {
+            counts.put(customer.getEmail(), customer.getOrders().size());
+        }
+        return counts;
+    }
+
+    /** The same with the orders fetched by the query. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> orderCountsFetched() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Customer customer : customers.findAllWithOrders()) {
+            counts.put(customer.getEmail(), customer.getOrders().size());
+        }
+        return counts;
     }
 
     private static LineTotal total(long orderId, List<OrderLine> ofOrder) {
