@@ -98,17 +98,41 @@ final class DependencyGraphReader {
             }
             String key = dependency.getGroupId() + ":" + dependency.getArtifactId();
             String source = location.getSource() == null ? null : location.getSource().getLocation();
+            if (source != null && source.startsWith("file:")) {
+                // Maven 4 gives the pom as a file: URI, Maven 3 as a path.
+                try {
+                    source = Path.of(java.net.URI.create(source)).toString();
+                } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                    source = null;
+                }
+            }
             if (source == null || !Path.of(source).isAbsolute()) {
                 // Declared in a pom from the repository (a released parent): no line here to point at.
                 result.put(key, new Dependency.Declaration("pom.xml", 0, 0));
                 continue;
             }
             String file = base.relativize(Path.of(source).toAbsolutePath().normalize()).toString().replace('\\', '/');
-            // The reader records the position after the start tag; point at the tag itself.
-            int column = Math.max(1, location.getColumnNumber() - "<dependency>".length());
+            int column = tagColumn(Path.of(source), location.getLineNumber(), location.getColumnNumber());
             result.put(key, new Dependency.Declaration(file, location.getLineNumber(), column));
         }
         return result;
+    }
+
+    /**
+     * The column of the {@code <dependency>} tag: Maven 3 records the position after the start tag,
+     * Maven 4 the tag's own; the line itself says which.
+     */
+    static int tagColumn(Path pom, int line, int recordedColumn) {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(pom)) {
+            String text = lines.skip(Math.max(0, line - 1)).findFirst().orElse("");
+            int tag = text.lastIndexOf("<dependency", Math.max(0, recordedColumn - 1));
+            if (tag >= 0) {
+                return tag + 1;
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // fall back to the recorded position
+        }
+        return Math.max(1, recordedColumn - "<dependency>".length());
     }
 
     private static Artifact artifact(DependencyNode node) {

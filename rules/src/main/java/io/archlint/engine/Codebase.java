@@ -270,9 +270,11 @@ public final class Codebase {
         if (!hasCompiledClasses()) {
             return new ClassesFacet(new ClassFileImporter().importClasses(List.of()));
         }
-        return new ClassesFacet(new ClassFileImporter()
+        com.tngtech.archunit.core.domain.JavaClasses imported = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPath(classesDir));
+                .importPath(classesDir);
+        io.archlint.engine.bytecode.UnreadClassFiles.find(classesDir, imported, this::relativize).forEach(skipped::add);
+        return new ClassesFacet(imported);
     }
 
     /** Builds a {@link Codebase}; the plugin fills it from the Maven project, tests by hand. */

@@ -7,6 +7,7 @@ import io.archlint.rules.concurrency.ThreadlocalLeakRule;
 import io.archlint.rules.database.ConnectionPerCallRule;
 import io.archlint.rules.database.DestructiveMigrationRule;
 import io.archlint.rules.database.EagerFetchRule;
+import io.archlint.rules.database.MissingIndexRule;
 import io.archlint.rules.database.NPlusOneQueryRule;
 import io.archlint.rules.database.NoCachingRule;
 import io.archlint.rules.database.NoConnectionPoolRule;
@@ -65,6 +66,7 @@ public final class RuleRegistry {
             new MissingCircuitBreakerRule(),
             new MissingGlobalErrorHandlerRule(),
             new MissingIdempotencyKeyRule(),
+            new MissingIndexRule(),
             new MissingInputValidationRule(),
             new MutableSingletonStateRule(),
             new NPlusOneQueryRule(),

@@ -97,7 +97,8 @@ final class JsqlDdl {
     private static ColumnDef column(ColumnDefinition definition) {
         List<String> specs = definition.getColumnSpecs() == null ? List.of() : definition.getColumnSpecs();
         return DdlRecognizer.columnDef(Names.normalize(definition.getColumnName()),
-                SqlTokens.render(SqlTokens.of(definition.getColDataType().toString())), specs);
+                definition.getColDataType() == null ? ""
+                        : SqlTokens.render(SqlTokens.of(definition.getColDataType().toString())), specs);
     }
 
     /** Present-and-empty for constraints the facet does not keep; empty when not understood. */

@@ -33,15 +33,27 @@ final class SqlDdl implements AutoCloseable {
         if (!DdlRecognizer.isRelevant(tokens)) {
             return Outcome.NOT_DDL;
         }
-        Optional<List<Action>> actions = jsqlParser(sql).flatMap(JsqlDdl::read);
+        Optional<List<Action>> actions = guarded(() -> jsqlParser(sql).flatMap(JsqlDdl::read));
         if (actions.isEmpty()) {
-            actions = DdlRecognizer.recognize(tokens);
+            actions = guarded(() -> DdlRecognizer.recognize(tokens));
         }
         if (actions.isEmpty()) {
             return Outcome.NOT_UNDERSTOOD;
         }
         actions.get().forEach(a -> a.accept(recorder));
         return Outcome.UNDERSTOOD;
+    }
+
+    /**
+     * A reading that fails on an odd statement (a parser's incomplete tree, found by fuzzing) is a
+     * statement not understood, never the end of the whole migrations read.
+     */
+    private static Optional<List<Action>> guarded(java.util.function.Supplier<Optional<List<Action>>> reading) {
+        try {
+            return reading.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<Statement> jsqlParser(String sql) {

@@ -13,6 +13,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.RuleParameter;
 import io.archlint.engine.Severity;
 import io.archlint.engine.dependencies.Artifact;
 import io.archlint.engine.source.Endpoint;
@@ -32,9 +33,13 @@ import java.util.function.Predicate;
         severity = Severity.INFO,
         facets = {Facet.SOURCES, Facet.DEPENDENCIES},
         since = "0.1.0",
+        parameters = @RuleParameter(name = NoCachingRule.MIN_READ_ENDPOINTS, defaultValue = "2",
+                description = "GET endpoints a module needs before the missing cache is reported"),
         reason = "Every read goes to the database when nothing is cached; the backend technologies article's "
                 + "pitfall #5 is not caching, and it credits a Redis cache with a 90% database load reduction")
 public final class NoCachingRule implements Rule {
+
+    static final String MIN_READ_ENDPOINTS = "minReadEndpoints";
 
     /** Cache libraries; test scope does not count. A Redis client alone does not: it may hold sessions or locks. */
     private static final Predicate<Artifact> CACHE_LIBRARY = a -> {
@@ -87,7 +92,8 @@ public final class NoCachingRule implements Rule {
         List<Endpoint> reads = new WebControllers(codebase.sources(), codebase.stereotypes()).endpoints().stream()
                 .filter(e -> e.handles("GET"))
                 .toList();
-        if (reads.isEmpty() || codebase.dependencies().hasNonTest(CACHE_LIBRARY) || cachesInCode(codebase.sources())
+        if (reads.isEmpty() || reads.size() < codebase.intParameter(this, MIN_READ_ENDPOINTS)
+                || codebase.dependencies().hasNonTest(CACHE_LIBRARY) || cachesInCode(codebase.sources())
                 || codebase.dependencies().hasNonTest(CACHE_STORE_CLIENT) && declaresCacheType(codebase.sources())) {
             return;
         }

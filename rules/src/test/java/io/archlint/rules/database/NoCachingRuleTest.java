@@ -176,11 +176,17 @@ class NoCachingRuleTest {
                         @Inject
                         ProductStore store;
 
-                        // violation: module `catalog-service` reads its database (`ProductStore`) and serves 1 GET endpoint (first `ProductResource#one`) but caches nothing
+                        // violation: module `catalog-service` reads its database (`ProductStore`) and serves 2 GET endpoints (first `ProductResource#one`) but caches nothing
                         @GET
                         @Path("/{id}")
                         public Product one(@PathParam("id") long id) {
                             return store.findById(id);
+                        }
+
+                        @GET
+                        @Path("/count")
+                        public long count() {
+                            return store.count();
                         }
                     }
                     """).expectMarkedFindings();
@@ -283,6 +289,7 @@ class NoCachingRuleTest {
                     import org.springframework.data.domain.Page;
                     import org.springframework.data.domain.PageRequest;
                     import org.springframework.web.bind.annotation.GetMapping;
+                    import org.springframework.web.bind.annotation.PathVariable;
                     import org.springframework.web.bind.annotation.RequestParam;
                     import org.springframework.web.bind.annotation.RestController;
 
@@ -297,6 +304,11 @@ class NoCachingRuleTest {
                         @GetMapping("/search")
                         Page<ProductDocument> search(@RequestParam String keyword, @RequestParam int page) {
                             return index.findByNameOrSubTitle(keyword, keyword, PageRequest.of(page, 20));
+                        }
+
+                        @GetMapping("/search/{id}")
+                        ProductDocument one(@PathVariable long id) {
+                            return index.findById(id).orElseThrow();
                         }
                     }
                     """).expectNoFindings();
@@ -349,6 +361,40 @@ class NoCachingRuleTest {
                         }
                     }
                     """).expectNoFindings();
+        }
+
+        @Test
+        void ignoresAModuleWithASingleReadEndpointUnlessConfiguredLower() {
+            String controller = """
+                    package com.acme.catalog;
+
+                    import org.springframework.web.bind.annotation.GetMapping;
+                    import org.springframework.web.bind.annotation.RestController;
+
+                    @RestController
+                    class StockController {
+                        private final ProductRepository products;
+
+                        StockController(ProductRepository products) {
+                            this.products = products;
+                        }
+
+                        @GetMapping("/stock/count")
+                        long count() {
+                            return products.count();
+                        }
+                    }
+                    """;
+            tester().dependencies(springApp()).java("com/acme/catalog/ProductRepository.java", PRODUCT_REPOSITORY)
+                    .java("com/acme/catalog/StockController.java", controller).expectNoFindings();
+            assertThat(tester().dependencies(springApp()).parameter("minReadEndpoints", "1")
+                    .java("com/acme/catalog/ProductRepository.java", PRODUCT_REPOSITORY)
+                    .java("com/acme/catalog/StockController.java", controller).findings())
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.file()).isEqualTo("src/main/java/com/acme/catalog/StockController.java");
+                        assertThat(f.line()).isEqualTo(14);
+                        assertThat(f.message()).contains("serves 1 GET endpoint (first `StockController#count`)");
+                    });
         }
 
         @Test
