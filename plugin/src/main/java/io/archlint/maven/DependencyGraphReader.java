@@ -3,6 +3,7 @@ package io.archlint.maven;
 import io.archlint.engine.dependencies.Artifact;
 import io.archlint.engine.dependencies.Dependency;
 import io.archlint.engine.dependencies.DependencyGraph;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,7 +54,49 @@ final class DependencyGraphReader {
                     .filter(m -> !problems.contains(m)).forEach(problems::add);
         }
         DependencyNode root = result == null ? null : result.getDependencyGraph();
+        missingPoms(root, session).forEach(problems::add);
         return new Outcome(toGraph(project, root), problems);
+    }
+
+    /**
+     * Dependencies whose pom was found nowhere (offline, or not in any repository): Maven goes on with
+     * a warning, and their own dependencies are missing from the graph. Reactor modules and system
+     * dependencies have no pom in the local repository and are not counted.
+     */
+    private static List<String> missingPoms(DependencyNode root, MavenSession session) {
+        if (root == null || session.getRepositorySession() == null
+                || session.getRepositorySession().getLocalRepositoryManager() == null) {
+            return List.of();
+        }
+        org.eclipse.aether.repository.LocalRepositoryManager local =
+                session.getRepositorySession().getLocalRepositoryManager();
+        Path base = local.getRepository().getBasedir().toPath();
+        java.util.Set<String> reactor = new java.util.HashSet<>();
+        if (session.getProjects() != null) {
+            session.getProjects().forEach(p -> reactor.add(p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion()));
+        }
+        List<String> missing = new ArrayList<>();
+        Deque<DependencyNode> queue = new ArrayDeque<>(root.getChildren());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!queue.isEmpty()) {
+            DependencyNode node = queue.removeFirst();
+            queue.addAll(node.getChildren());
+            if (node.getDependency() == null || node.getArtifact() == null) {
+                continue;
+            }
+            org.eclipse.aether.artifact.Artifact artifact = node.getArtifact();
+            String gav = artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion();
+            if (!seen.add(gav) || reactor.contains(gav) || "system".equals(node.getDependency().getScope())) {
+                continue;
+            }
+            org.eclipse.aether.artifact.Artifact pom = new org.eclipse.aether.artifact.DefaultArtifact(
+                    artifact.getGroupId(), artifact.getArtifactId(), "", "pom", artifact.getBaseVersion());
+            if (!Files.isRegularFile(base.resolve(local.getPathForLocalArtifact(pom)))) {
+                missing.add("the pom of " + gav + " was not found (offline, or in no configured repository), "
+                        + "so its own dependencies are unknown");
+            }
+        }
+        return missing;
     }
 
     private static DependencyGraph toGraph(MavenProject project, DependencyNode root) {
