@@ -1,27 +1,21 @@
 package io.archlint.rules.database;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import io.archlint.engine.source.SourceFacet;
+import io.archlint.engine.source.StringValues;
 import io.archlint.engine.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +23,6 @@ import java.util.Optional;
 
 /** Reads mapping annotations and the types they sit on, for the index rule's entity models. */
 final class MappingAnnotations {
-
-    /** Constants referring to constants; deeper chains are not followed. */
-    private static final int MAX_CONSTANT_DEPTH = 4;
 
     private MappingAnnotations() {}
 
@@ -96,65 +87,7 @@ final class MappingAnnotations {
 
     /** A string expression's value: literals, text blocks, concatenations and constants of the module. */
     static Optional<String> string(SourceFacet sources, SourceFile file, Expression expression) {
-        return string(sources, file, expression, 0);
-    }
-
-    private static Optional<String> string(SourceFacet sources, SourceFile file, Expression expression, int depth) {
-        if (depth > MAX_CONSTANT_DEPTH) {
-            return Optional.empty();
-        }
-        if (expression instanceof StringLiteralExpr literal) {
-            return Optional.of(literal.asString());
-        }
-        if (expression instanceof TextBlockLiteralExpr block) {
-            return Optional.of(block.asString());
-        }
-        if (expression instanceof EnclosedExpr enclosed) {
-            return string(sources, file, enclosed.getInner(), depth);
-        }
-        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
-            Optional<String> left = string(sources, file, binary.getLeft(), depth + 1);
-            Optional<String> right = string(sources, file, binary.getRight(), depth + 1);
-            return left.isPresent() && right.isPresent() ? Optional.of(left.get() + right.get()) : Optional.empty();
-        }
-        if (expression instanceof NameExpr name) {
-            for (Node n = name.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-                if (n instanceof TypeDeclaration<?> type) {
-                    Optional<String> found = constant(sources, file, type, name.getNameAsString(), depth);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-            return Optional.empty();
-        }
-        if (expression instanceof FieldAccessExpr access
-                && (access.getScope() instanceof NameExpr || access.getScope() instanceof FieldAccessExpr)) {
-            String owner = access.getScope().toString();
-            if (Character.isLowerCase(owner.charAt(0)) && !owner.contains(".")) {
-                return Optional.empty();
-            }
-            return sources.type(file.resolve(owner))
-                    .flatMap(t -> constant(sources, t.file(), t.declaration(), access.getNameAsString(), depth));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> constant(SourceFacet sources, SourceFile file, TypeDeclaration<?> type, String name,
-            int depth) {
-        for (FieldDeclaration field : type.getFields()) {
-            boolean constant = field.isFinal() && (field.isStatic() || isInterface(type));
-            for (VariableDeclarator variable : field.getVariables()) {
-                if (constant && variable.getNameAsString().equals(name) && variable.getInitializer().isPresent()) {
-                    return string(sources, file, variable.getInitializer().get(), depth + 1);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isInterface(TypeDeclaration<?> type) {
-        return type instanceof ClassOrInterfaceDeclaration declaration && declaration.isInterface();
+        return StringValues.of(sources, file, expression);
     }
 
     /**

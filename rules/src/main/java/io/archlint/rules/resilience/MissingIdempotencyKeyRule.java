@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import io.archlint.engine.source.StringValues;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.Facet;
@@ -206,7 +207,7 @@ public final class MissingIdempotencyKeyRule implements Rule {
         for (Parameter parameter : method.getParameters()) {
             Optional<AnnotationExpr> header = file.annotation(parameter, HEADER_ANNOTATIONS);
             if (header.isPresent() && headerName(header.get())
-                    .flatMap(name -> StringConstants.value(sources, file, name))
+                    .flatMap(name -> StringValues.of(sources, file, name))
                     .filter(name -> isIdempotencyHeader(name, headers))
                     .isPresent()) {
                 return true;
