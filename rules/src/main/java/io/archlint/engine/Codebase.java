@@ -47,6 +47,7 @@ public final class Codebase {
     private final Stereotypes stereotypes;
     private final Map<String, Map<String, String>> ruleParameters;
     private final Set<Skipped> skipped = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Map<String, String> sourcePaths = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Lazy<SourceFacet> sources;
     private final Lazy<ClassesFacet> classes;
@@ -232,7 +233,12 @@ public final class Codebase {
      * were not parsed, the conventional path.
      */
     public String sourcePathOf(com.tngtech.archunit.core.domain.JavaClass type) {
-        String inRoot = io.archlint.engine.bytecode.ClassesFacet.sourcePathInRoot(type);
+        // Asked for every call a rule follows: look on disk once per source file.
+        return sourcePaths.computeIfAbsent(io.archlint.engine.bytecode.ClassesFacet.sourcePathInRoot(type),
+                this::findSourcePath);
+    }
+
+    private String findSourcePath(String inRoot) {
         for (Path root : sourceRoots) {
             Path candidate = root.resolve(inRoot);
             if (Files.isRegularFile(candidate)) {

@@ -215,7 +215,7 @@ final class Suppressions {
             }
         }
         for (SourceFile file : codebase.sources().files()) {
-            for (AnnotationExpr annotation : file.unit().findAll(AnnotationExpr.class)) {
+            for (AnnotationExpr annotation : file.findAll(AnnotationExpr.class)) {
                 String name = annotation.getNameAsString();
                 int line = annotation.getBegin().map(p -> p.line).orElse(0);
                 if ((!name.equals("SuppressWarnings") && !name.equals("java.lang.SuppressWarnings"))

@@ -60,7 +60,7 @@ final class ConcurrencySource {
         if (samePackage.equals(qualifiedName)) {
             return true;
         }
-        boolean declaredHere = file.unit().findAll(TypeDeclaration.class).stream()
+        boolean declaredHere = file.findAll(TypeDeclaration.class).stream()
                 .anyMatch(t -> t.getNameAsString().equals(name));
         return !declaredHere && sources.type(samePackage).isEmpty();
     }
@@ -218,7 +218,7 @@ final class ConcurrencySource {
             if (file != ownerFile && !isStatic) {
                 continue;
             }
-            for (NameExpr use : file.unit().findAll(NameExpr.class)) {
+            for (NameExpr use : file.findAll(NameExpr.class)) {
                 if (!use.getNameAsString().equals(name)) {
                     continue;
                 }
@@ -227,7 +227,7 @@ final class ConcurrencySource {
                     uses.add(new FieldUse(file, use));
                 }
             }
-            for (FieldAccessExpr use : file.unit().findAll(FieldAccessExpr.class)) {
+            for (FieldAccessExpr use : file.findAll(FieldAccessExpr.class)) {
                 if (!use.getNameAsString().equals(name)) {
                     continue;
                 }
@@ -275,6 +275,6 @@ final class ConcurrencySource {
 
     /** The class declarations of a file, nested ones included; interfaces excluded. */
     static List<ClassOrInterfaceDeclaration> classes(SourceFile file) {
-        return file.unit().findAll(ClassOrInterfaceDeclaration.class).stream().filter(c -> !c.isInterface()).toList();
+        return file.findAll(ClassOrInterfaceDeclaration.class).stream().filter(c -> !c.isInterface()).toList();
     }
 }

@@ -136,7 +136,7 @@ public final class ReadModifyWriteRaceRule implements Rule {
         Set<String> loadNames = new HashSet<>(ENTITY_MANAGER_LOADS);
         repositories.values().forEach(list -> list.forEach(r -> loadNames.addAll(r.singleLoads())));
         for (SourceFile file : sources.files()) {
-            for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
+            for (MethodDeclaration method : file.findAll(MethodDeclaration.class)) {
                 if (method.getBody().isEmpty()) {
                     continue;
                 }
@@ -193,7 +193,7 @@ public final class ReadModifyWriteRaceRule implements Rule {
     private static Map<String, List<Repository>> repositories(SourceFacet sources) {
         Map<String, List<Repository>> bySimpleName = new HashMap<>();
         for (SourceFile file : sources.files()) {
-            for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (!type.isInterface()) {
                     continue;
                 }

@@ -79,7 +79,7 @@ public final class StaticCollectionLeakRule implements Rule {
     public void check(Codebase codebase, FindingCollector findings) {
         SourceFacet sources = codebase.sources();
         for (SourceFile file : sources.files()) {
-            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
                 for (FieldDeclaration field : type.getFields()) {
                     if (!field.isStatic()) {
                         continue;

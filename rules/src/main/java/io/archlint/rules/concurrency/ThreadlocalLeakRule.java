@@ -44,7 +44,7 @@ public final class ThreadlocalLeakRule implements Rule {
     public void check(Codebase codebase, FindingCollector findings) {
         SourceFacet sources = codebase.sources();
         for (SourceFile file : sources.files()) {
-            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
                 for (FieldDeclaration field : type.getFields()) {
                     for (VariableDeclarator variable : field.getVariables()) {
                         if (isThreadLocal(sources, file, variable)) {

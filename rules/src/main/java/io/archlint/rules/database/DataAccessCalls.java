@@ -146,7 +146,7 @@ final class DataAccessCalls {
         if (resolved.isPresent() || name.contains(".")) {
             return resolved;
         }
-        for (TypeDeclaration<?> declared : file.unit().findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> declared : file.findAll(TypeDeclaration.class)) {
             if (declared.getNameAsString().equals(name)) {
                 return sources.type(file.qualifiedName(declared));
             }
@@ -207,21 +207,9 @@ final class DataAccessCalls {
     }
 
     private List<SourceFacet.DeclaredType> findImplementations(SourceFacet.DeclaredType type) {
-        List<SourceFacet.DeclaredType> result = new ArrayList<>();
-        for (SourceFile file : sources.files()) {
-            for (ClassOrInterfaceDeclaration declaration : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
-                if (declaration.isInterface()) {
-                    continue;
-                }
-                String name = file.qualifiedName(declaration);
-                boolean implementsIt = sources.supertypes(name).stream()
-                        .anyMatch(parent -> parent.resolved().equals(type.qualifiedName()));
-                if (implementsIt) {
-                    sources.type(name).ifPresent(result::add);
-                }
-            }
-        }
-        return result;
+        return sources.subtypes(type.qualifiedName()).stream()
+                .filter(t -> t.declaration() instanceof ClassOrInterfaceDeclaration declaration && !declaration.isInterface())
+                .toList();
     }
 
     /**

@@ -53,7 +53,7 @@ public final class EagerFetchRule implements Rule {
     @Override
     public void check(Codebase codebase, FindingCollector findings) {
         for (SourceFile file : codebase.sources().files()) {
-            for (BodyDeclaration<?> member : file.unit().findAll(BodyDeclaration.class)) {
+            for (BodyDeclaration<?> member : file.findAll(BodyDeclaration.class)) {
                 if (!(member instanceof FieldDeclaration) && !(member instanceof MethodDeclaration)) {
                     continue;
                 }

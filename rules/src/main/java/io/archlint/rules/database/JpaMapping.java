@@ -107,7 +107,7 @@ final class JpaMapping {
         this.snakeCase = snakeCase;
         this.foreignKeysIndexed = foreignKeysIndexed;
         for (SourceFile file : sources.files()) {
-            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
                 if (file.isAnnotated(type, NOT_A_TABLE)) {
                     continue;
                 }

@@ -105,7 +105,7 @@ public final class MissingIndexRule implements Rule {
         SchemaView schema = SchemaView.of(codebase);
         Set<String> programmaticMongoKeys = MongoMapping.programmaticIndexKeys(sources);
         for (SourceFile file : sources.files()) {
-            for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (!type.isInterface() || !type.getTypeParameters().isEmpty()
                         || file.isAnnotated(type, NO_REPOSITORY_BEAN)) {
                     continue;

@@ -65,7 +65,7 @@ final class MongoMapping {
     MongoMapping(SourceFacet sources) {
         this.sources = sources;
         for (SourceFile file : sources.files()) {
-            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
                 file.annotation(type, DOCUMENT).ifPresent(annotation -> {
                     String simple = type.getNameAsString();
                     String collection = MappingAnnotations.string(sources, file, annotation, "collection")
@@ -248,13 +248,13 @@ final class MongoMapping {
     static Set<String> programmaticIndexKeys(SourceFacet sources) {
         Set<String> keys = new LinkedHashSet<>();
         for (SourceFile file : sources.files()) {
-            boolean definesIndexes = file.unit().findAll(MethodCallExpr.class).stream()
+            boolean definesIndexes = file.findAll(MethodCallExpr.class).stream()
                     .anyMatch(call -> Set.of("ensureIndex", "createIndex", "createIndexes", "indexOps")
                             .contains(call.getNameAsString()));
             if (!definesIndexes) {
                 continue;
             }
-            for (StringLiteralExpr literal : file.unit().findAll(StringLiteralExpr.class)) {
+            for (StringLiteralExpr literal : file.findAll(StringLiteralExpr.class)) {
                 keys.add(literal.asString());
             }
         }

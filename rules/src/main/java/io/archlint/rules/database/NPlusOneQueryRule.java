@@ -126,7 +126,7 @@ public final class NPlusOneQueryRule implements Rule {
     public void check(Codebase codebase, FindingCollector findings) {
         DataAccessCalls calls = new DataAccessCalls(codebase.sources(), codebase.stereotypes());
         for (SourceFile file : codebase.sources().files()) {
-            for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
                 String name = call.getNameAsString();
                 if (NOT_A_QUERY.contains(name) || BATCH.matcher(name).matches()) {
                     continue;
@@ -139,7 +139,7 @@ public final class NPlusOneQueryRule implements Rule {
                         report(findings, file, call, receiver.get(), name, loop));
             }
             // orders.forEach(auditRepository::save): the reference is called once per element
-            for (MethodReferenceExpr reference : file.unit().findAll(MethodReferenceExpr.class)) {
+            for (MethodReferenceExpr reference : file.findAll(MethodReferenceExpr.class)) {
                 String name = reference.getIdentifier();
                 if (NOT_A_QUERY.contains(name) || BATCH.matcher(name).matches()
                         || !(reference.getParentNode().orElse(null) instanceof MethodCallExpr consumer)
@@ -169,13 +169,13 @@ public final class NPlusOneQueryRule implements Rule {
      * where {@code lines} is a LAZY {@code @OneToMany} of the entity the repository returns.
      */
     private static void lazyLoadsInLoops(DataAccessCalls calls, SourceFile file, FindingCollector findings) {
-        for (ForEachStmt loop : file.unit().findAll(ForEachStmt.class)) {
+        for (ForEachStmt loop : file.findAll(ForEachStmt.class)) {
             VariableDeclarator element = loop.getVariable().getVariable(0);
             Type declared = element.getType().isVarType() ? null : element.getType();
             lazyLoads(calls, file, findings, loop.getIterable(), element, declared, loop.getBody(),
                     "a `for` loop over " + describe(loop.getIterable()));
         }
-        for (LambdaExpr lambda : file.unit().findAll(LambdaExpr.class)) {
+        for (LambdaExpr lambda : file.findAll(LambdaExpr.class)) {
             if (lambda.getParameters().isEmpty()
                     || !(lambda.getParentNode().orElse(null) instanceof MethodCallExpr consumer)
                     || !runsPerElement(calls, file, consumer)) {

@@ -124,7 +124,7 @@ public final class NoCachingRule implements Rule {
                     return true;
                 }
             }
-            for (AnnotationExpr annotation : file.unit().findAll(AnnotationExpr.class)) {
+            for (AnnotationExpr annotation : file.findAll(AnnotationExpr.class)) {
                 if (file.refersToAny(annotation.getNameAsString(), CACHE_ANNOTATIONS)) {
                     return true;
                 }
@@ -138,7 +138,7 @@ public final class NoCachingRule implements Rule {
      * a wrapper, often one that a shared module declares, so no Redis type is imported here.
      */
     private static boolean declaresCacheType(SourceFacet sources) {
-        return sources.files().stream().flatMap(file -> file.unit().findAll(TypeDeclaration.class).stream())
+        return sources.files().stream().flatMap(file -> file.findAll(TypeDeclaration.class).stream())
                 .anyMatch(type -> type.getNameAsString().contains("Cache"));
     }
 
@@ -156,20 +156,20 @@ public final class NoCachingRule implements Rule {
     /** The first data access type the module declares or injects, by simple name. */
     private static Optional<String> dataAccess(DataAccessCalls calls) {
         for (SourceFile file : calls.sources().files()) {
-            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
                 Optional<SourceFacet.DeclaredType> declared = calls.sources().type(file.qualifiedName(type));
                 if (declared.isPresent() && calls.isDataAccess(declared.get())
                         && !searchIndex(calls.sources(), declared.get())) {
                     return Optional.of(type.getNameAsString());
                 }
             }
-            for (FieldDeclaration field : file.unit().findAll(FieldDeclaration.class)) {
+            for (FieldDeclaration field : file.findAll(FieldDeclaration.class)) {
                 String written = field.getVariable(0).getType().asString();
                 if (calls.isDataAccess(file, written) && !searchIndex(calls, file, written)) {
                     return Optional.of(DataAccessCalls.simpleName(written));
                 }
             }
-            for (ConstructorDeclaration constructor : file.unit().findAll(ConstructorDeclaration.class)) {
+            for (ConstructorDeclaration constructor : file.findAll(ConstructorDeclaration.class)) {
                 for (Parameter parameter : constructor.getParameters()) {
                     String written = parameter.getType().asString();
                     if (calls.isDataAccess(file, written) && !searchIndex(calls, file, written)) {

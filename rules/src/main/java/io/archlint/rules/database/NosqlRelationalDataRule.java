@@ -111,7 +111,7 @@ public final class NosqlRelationalDataRule implements Rule {
 
     /** {@code @DBRef private Customer customer;}, {@code @DocumentReference List<Product> products;}. */
     private static void collectReferenceFields(SourceFile file, List<Reference> into) {
-        for (FieldDeclaration field : file.unit().findAll(FieldDeclaration.class)) {
+        for (FieldDeclaration field : file.findAll(FieldDeclaration.class)) {
             Optional<AnnotationExpr> reference = file.annotation(field, REFERENCE_ANNOTATIONS);
             if (reference.isPresent()) {
                 String owner = Symbols.enclosingType(field).map(TypeDeclaration::getNameAsString).orElse("?");
@@ -140,7 +140,7 @@ public final class NosqlRelationalDataRule implements Rule {
      * {@code new Document("$lookup", ..)}.
      */
     private static void collectLookupStrings(DataAccessCalls calls, SourceFile file, List<Reference> into) {
-        for (LiteralStringValueExpr literal : file.unit().findAll(LiteralStringValueExpr.class)) {
+        for (LiteralStringValueExpr literal : file.findAll(LiteralStringValueExpr.class)) {
             if (!(literal instanceof StringLiteralExpr) && !(literal instanceof TextBlockLiteralExpr)) {
                 continue;
             }
@@ -192,7 +192,7 @@ public final class NosqlRelationalDataRule implements Rule {
 
     /** {@code Aggregation.lookup("customers", ..)}, {@code LookupOperation.newLookup().from("customers")}. */
     private static void collectLookupCalls(SourceFile file, List<Reference> into) {
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
             String name = call.getNameAsString();
             boolean lookup = name.equals("lookup") && !call.getArguments().isEmpty() && isBuilder(file, call, LOOKUP_BUILDERS);
             boolean newLookup = name.equals("newLookup") && isBuilder(file, call, LOOKUP_OPERATION);

@@ -103,7 +103,7 @@ public final class PrematureMicroservicesRule implements Rule {
     private static int countTypes(List<SourceFile> files) {
         int count = 0;
         for (SourceFile file : files) {
-            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
                 if (!(type instanceof ClassOrInterfaceDeclaration declaration && declaration.isLocalClassDeclaration())) {
                     count++;
                 }

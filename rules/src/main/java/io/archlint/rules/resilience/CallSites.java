@@ -44,7 +44,7 @@ final class CallSites {
         Optional<SourceFile> file = codebase.sourceOf(call.getOriginOwner());
         int line = call.getLineNumber();
         String name = call.getName();
-        return file.map(f -> f.unit().findAll(MethodCallExpr.class).stream()
+        return file.map(f -> f.findAll(MethodCallExpr.class).stream()
                         .filter(e -> e.getNameAsString().equals(name))
                         .filter(e -> e.getName().getBegin().map(p -> p.line == line).orElse(false))
                         .toList())

@@ -48,7 +48,7 @@ final class ClientSource {
             return true;
         }
         String simple = name;
-        boolean declaredHere = file.unit().findAll(TypeDeclaration.class).stream()
+        boolean declaredHere = file.findAll(TypeDeclaration.class).stream()
                 .anyMatch(t -> t.getNameAsString().equals(simple));
         return !declaredHere && sources.type(samePackage).isEmpty();
     }

@@ -107,7 +107,7 @@ public final class HttpClientNoTimeoutRule implements Rule {
         boolean restCustomized = importsAny(sources, BOOT_REST_CUSTOMIZERS);
         boolean reactiveCustomized = importsAny(sources, BOOT_REACTIVE_CUSTOMIZERS);
         for (SourceFile file : sources.files()) {
-            for (Expression expression : file.unit().findAll(Expression.class)) {
+            for (Expression expression : file.findAll(Expression.class)) {
                 Optional<Construction> construction = construction(sources, file, expression);
                 if (construction.isEmpty()) {
                     continue;

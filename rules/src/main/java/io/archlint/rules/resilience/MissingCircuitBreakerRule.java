@@ -133,7 +133,7 @@ public final class MissingCircuitBreakerRule implements Rule {
         Set<String> httpInterfaces = new HashSet<>();
         List<Outbound> outbound = new ArrayList<>();
         for (SourceFile file : sources.files()) {
-            for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (type.isInterface() && (file.isAnnotated(type, HTTP_INTERFACE_ANNOTATIONS) || type.getMethods().stream()
                         .anyMatch(m -> file.isAnnotated(m, EXCHANGE_ANNOTATIONS)))) {
                     httpInterfaces.add(file.qualifiedName(type));
@@ -188,7 +188,7 @@ public final class MissingCircuitBreakerRule implements Rule {
     }
 
     private static void collect(SourceFacet sources, SourceFile file, Set<String> httpInterfaces, List<Outbound> outbound) {
-        for (Node node : file.unit().findAll(Node.class)) {
+        for (Node node : file.findAll(Node.class)) {
             if (node instanceof ObjectCreationExpr created) {
                 CONSTRUCTORS.entrySet().stream()
                         .filter(c -> ClientSource.denotes(sources, file, created.getType().getNameWithScope(), c.getKey()))

@@ -270,7 +270,7 @@ public final class MissingIdempotencyKeyRule implements Rule {
     private static boolean projectReadsIdempotencyHeader(SourceFacet sources, WebControllers web, Set<String> headers) {
         Set<String> constants = new HashSet<>();
         for (SourceFile file : sources.files()) {
-            for (StringLiteralExpr literal : file.unit().findAll(StringLiteralExpr.class)) {
+            for (StringLiteralExpr literal : file.findAll(StringLiteralExpr.class)) {
                 if (!isIdempotencyHeader(literal.asString(), headers) || !isRead(literal, file, web)) {
                     continue;
                 }
@@ -286,9 +286,9 @@ public final class MissingIdempotencyKeyRule implements Rule {
         }
         for (SourceFile file : sources.files()) {
             Stream<Node> uses = Stream.concat(
-                    file.unit().findAll(NameExpr.class).stream()
+                    file.findAll(NameExpr.class).stream()
                             .filter(n -> constants.contains(n.getNameAsString())),
-                    file.unit().findAll(FieldAccessExpr.class).stream()
+                    file.findAll(FieldAccessExpr.class).stream()
                             .filter(f -> constants.contains(f.getNameAsString())));
             if (uses.anyMatch(use -> isRead(use, file, web))) {
                 return true;

@@ -102,7 +102,7 @@ public final class NonIdempotentConsumerRule implements Rule {
         Walker walker = new Walker(codebase.sources(), codebase.stereotypes());
         Set<String> listenerAnnotations = codebase.stereotypes().listenerAnnotations();
         for (SourceFile file : codebase.sources().files()) {
-            for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (type.isInterface()) {
                     continue;
                 }
@@ -251,7 +251,7 @@ public final class NonIdempotentConsumerRule implements Rule {
             if (implementations == null) {
                 implementations = new HashMap<>();
                 for (SourceFile file : sources.files()) {
-                    for (ClassOrInterfaceDeclaration candidate : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+                    for (ClassOrInterfaceDeclaration candidate : file.findAll(ClassOrInterfaceDeclaration.class)) {
                         if (candidate.isInterface()) {
                             continue;
                         }

@@ -115,10 +115,10 @@ public final class RetryWithoutBackoffRule implements Rule {
         SourceFacet sources = codebase.sources();
         Set<String> httpInterfaces = httpInterfaces(sources);
         for (SourceFile file : sources.files()) {
-            for (AnnotationExpr annotation : file.unit().findAll(AnnotationExpr.class)) {
+            for (AnnotationExpr annotation : file.findAll(AnnotationExpr.class)) {
                 retryable(sources, file, annotation, findings);
             }
-            for (Expression expression : file.unit().findAll(Expression.class)) {
+            for (Expression expression : file.findAll(Expression.class)) {
                 programmatic(sources, file, expression, findings);
             }
             for (Statement loop : file.unit().findAll(Statement.class,
@@ -546,7 +546,7 @@ public final class RetryWithoutBackoffRule implements Rule {
     private static Set<String> httpInterfaces(SourceFacet sources) {
         Set<String> names = new HashSet<>();
         for (SourceFile file : sources.files()) {
-            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
                 if (file.isAnnotated(type, HTTP_INTERFACES)) {
                     names.add(file.qualifiedName(type));
                 }
