@@ -19,6 +19,7 @@ RUNS="${RUNS:-3}"
 WARM_RUNS_SET="${WARM_RUNS:-}"
 WARM_RUNS="${WARM_RUNS:-10}"   # 3 for sizes above 500k LOC unless set
 ARCHUNIT_RUNS="${ARCHUNIT_RUNS:-5}"
+XMX_TIMEOUT="${XMX_TIMEOUT:-300}"
 PMD_VERSION="3.28.0"
 DEPENDENCY_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(10k 100k 1m); fi
@@ -149,9 +150,9 @@ for SIZE in "${SIZES[@]}"; do
   sed -n 's/.*"total" : \([0-9]*\).*/findings=\1/p' "$PROJECT/target/archlint/archlint.json" | head -1 >>"$RESULTS"
   sed -n '/"byRule"/,/}/s/^ *"\([a-z-]*\)" : \([0-9]*\).*/finding.\1=\2/p' "$PROJECT/target/archlint/archlint.json" >>"$RESULTS"
 
-  log "$SIZE: archlint:check with -Xmx512m"
+  log "$SIZE: archlint:check with -Xmx512m (given up after ${XMX_TIMEOUT}s: a heap too small can thrash for long)"
   MAVEN_OPTS="-Xmx512m -Xlog:gc:file=$RESULTS_DIR/gc-xmx512m.log" \
-    measure xmx512 "${M[@]}" -o -f "$POM" "$ARCHLINT" -Darchlint.cache=false -Darchlint.timings=true
+    measure xmx512 timeout "$XMX_TIMEOUT" "${M[@]}" -o -f "$POM" "$ARCHLINT" -Darchlint.cache=false -Darchlint.timings=true
   cp "$WORK/last-run.log" "$RESULTS_DIR/xmx512m.log"
   if grep -q '^xmx512.status=0' "$RESULTS"; then
     echo "xmx512.analysis=$(json_number "$PROJECT/target/archlint/timings.json" totalMillis)" >>"$RESULTS"

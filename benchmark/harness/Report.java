@@ -220,6 +220,7 @@ public final class Report {
         row("Archlint `check` with `MAVEN_OPTS=-Xmx512m`", "%s", xmxPassed
                 ? String.format(Locale.ROOT, "passed: %.1f s wall, analysis %.0f ms, peak heap in use %.0f MB",
                         s.num("xmx512.wall"), s.num("xmx512.analysis"), s.num("xmx512.heap"))
+                : s.get("xmx512.status").equals("124") ? "**failed**: not done after the time limit (`XMX_TIMEOUT`)"
                 : "**failed** (exit status " + s.get("xmx512.status") + ", see the run's xmx512m.log)");
         row("**Archlint `check`, unchanged re-run** (cache on): Maven wall", "%s", range(s.series("rerun", "wall"), "s"));
         row("… Archlint's analysis (input digest + cache read)", "%s, cached: %s",
