@@ -8,7 +8,8 @@
 #
 # Environment: RUNS (Maven runs per measurement, default 3), WARM_RUNS (in-process runs, default 10,
 # 3 above 500k LOC), ARCHUNIT_RUNS (default 5), BENCH_NOTE (a line printed above the results, e.g.
-# about machine load), SKIP_BUILD=1 (use the Archlint the last run installed in benchmark/target/m2).
+# about machine load), SKIP_BUILD=1 (use the Archlint the last run installed in benchmark/target/m2),
+# XMX_TIMEOUT (seconds, 300), XMX_ALL=1 (the -Xmx512m run also above 500k LOC, where it is skipped).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -141,32 +142,43 @@ for SIZE in "${SIZES[@]}"; do
 
   log "$SIZE: archlint:check cold (cache off), $RUNS runs"
   for i in $(seq "$RUNS"); do
+    rm -f "$PROJECT/target/archlint/timings.json"
     MAVEN_OPTS="-Xlog:gc:file=$RESULTS_DIR/gc-archlint-$i.log" \
       measure "archlint.$i" "${M[@]}" -o -f "$POM" "$ARCHLINT" -Darchlint.cache=false -Darchlint.timings=true
-    cp "$PROJECT/target/archlint/timings.json" "$RESULTS_DIR/timings-cold-$i.json"
-    echo "archlint.$i.analysis=$(json_number "$RESULTS_DIR/timings-cold-$i.json" totalMillis)" >>"$RESULTS"
+    cp "$WORK/last-run.log" "$RESULTS_DIR/archlint-$i.log"
+    if [ -f "$PROJECT/target/archlint/timings.json" ]; then
+      cp "$PROJECT/target/archlint/timings.json" "$RESULTS_DIR/timings-cold-$i.json"
+      echo "archlint.$i.analysis=$(json_number "$RESULTS_DIR/timings-cold-$i.json" totalMillis)" >>"$RESULTS"
+    fi
     echo "archlint.$i.heap=$(peak_heap "$RESULTS_DIR/gc-archlint-$i.log")" >>"$RESULTS"
   done
-  sed -n 's/.*"total" : \([0-9]*\).*/findings=\1/p' "$PROJECT/target/archlint/archlint.json" | head -1 >>"$RESULTS"
-  sed -n '/"byRule"/,/}/s/^ *"\([a-z-]*\)" : \([0-9]*\).*/finding.\1=\2/p' "$PROJECT/target/archlint/archlint.json" >>"$RESULTS"
-
-  log "$SIZE: archlint:check with -Xmx512m (given up after ${XMX_TIMEOUT}s: a heap too small can thrash for long)"
-  MAVEN_OPTS="-Xmx512m -Xlog:gc:file=$RESULTS_DIR/gc-xmx512m.log" \
-    measure xmx512 timeout "$XMX_TIMEOUT" "${M[@]}" -o -f "$POM" "$ARCHLINT" -Darchlint.cache=false -Darchlint.timings=true
-  cp "$WORK/last-run.log" "$RESULTS_DIR/xmx512m.log"
-  if grep -q '^xmx512.status=0' "$RESULTS"; then
-    echo "xmx512.analysis=$(json_number "$PROJECT/target/archlint/timings.json" totalMillis)" >>"$RESULTS"
+  if [ -f "$PROJECT/target/archlint/archlint.json" ]; then
+    sed -n 's/.*"total" : \([0-9]*\).*/findings=\1/p' "$PROJECT/target/archlint/archlint.json" | head -1 >>"$RESULTS"
+    sed -n '/"byRule"/,/}/s/^ *"\([a-z-]*\)" : \([0-9]*\).*/finding.\1=\2/p' "$PROJECT/target/archlint/archlint.json" >>"$RESULTS"
   fi
-  echo "xmx512.heap=$(peak_heap "$RESULTS_DIR/gc-xmx512m.log")" >>"$RESULTS"
+
+  if [ "${XMX_ALL:-0}" = 1 ] || [ "$(sed -n 's/^javaLines=//p' "$RESULTS")" -le 500000 ]; then
+    log "$SIZE: archlint:check with -Xmx512m (given up after ${XMX_TIMEOUT}s: a heap too small can thrash for long)"
+    MAVEN_OPTS="-Xmx512m -Xlog:gc:file=$RESULTS_DIR/gc-xmx512m.log" \
+      measure xmx512 timeout "$XMX_TIMEOUT" "${M[@]}" -o -f "$POM" "$ARCHLINT" -Darchlint.cache=false -Darchlint.timings=true
+    cp "$WORK/last-run.log" "$RESULTS_DIR/xmx512m.log"
+    if grep -q '^xmx512.status=0' "$RESULTS"; then
+      echo "xmx512.analysis=$(json_number "$PROJECT/target/archlint/timings.json" totalMillis)" >>"$RESULTS"
+    fi
+    echo "xmx512.heap=$(peak_heap "$RESULTS_DIR/gc-xmx512m.log")" >>"$RESULTS"
+  fi
 
   log "$SIZE: archlint:check unchanged re-run (cache on)"
   rm -rf "$PROJECT/target/archlint/cache"
   measure cachefill "${M[@]}" -o -f "$POM" "$ARCHLINT" -Darchlint.timings=true
   for i in $(seq "$RUNS"); do
+    rm -f "$PROJECT/target/archlint/timings.json"
     measure "rerun.$i" "${M[@]}" -o -f "$POM" "$ARCHLINT" -Darchlint.timings=true
-    cp "$PROJECT/target/archlint/timings.json" "$RESULTS_DIR/timings-rerun-$i.json"
-    echo "rerun.$i.analysis=$(json_number "$RESULTS_DIR/timings-rerun-$i.json" totalMillis)" >>"$RESULTS"
-    echo "rerun.$i.cached=$(json_bool "$RESULTS_DIR/timings-rerun-$i.json" cached)" >>"$RESULTS"
+    if [ -f "$PROJECT/target/archlint/timings.json" ]; then
+      cp "$PROJECT/target/archlint/timings.json" "$RESULTS_DIR/timings-rerun-$i.json"
+      echo "rerun.$i.analysis=$(json_number "$RESULTS_DIR/timings-rerun-$i.json" totalMillis)" >>"$RESULTS"
+      echo "rerun.$i.cached=$(json_bool "$RESULTS_DIR/timings-rerun-$i.json" cached)" >>"$RESULTS"
+    fi
   done
 
   log "$SIZE: pmd:check default ruleset (analysis cache off), $RUNS runs + 1 with PMD's own benchmark"

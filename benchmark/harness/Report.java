@@ -212,12 +212,17 @@ public final class Report {
         row("Maven without work (`validate`)", "%.1f s wall", s.median("noop", "wall"));
         row("**Archlint `check`, cold** (cache off): Maven wall", "%s", range(s.series("archlint", "wall"), "s"));
         row("… Archlint's analysis (`timings.json` `totalMillis`)", "%s", range(s.series("archlint", "analysis"), "ms"));
+        long failed = s.series("archlint", "status").stream().filter(v -> v != 0).count();
+        if (failed > 0) {
+            row("… **runs that failed**", "%d of %d (see archlint-<run>.log in the results)", failed, runs);
+        }
         row("… CPU time of the Maven process (user+sys)", "%.1f s", s.median("archlint", "cpu"));
         row("… peak RSS of the Maven process", "%.0f MB", max(s.series("archlint", "rss")) / 1024);
         row("… peak heap in use (largest before-GC occupancy in the GC log)", "%.0f MB", max(s.series("archlint", "heap")));
         row("… findings", "%.0f", s.num("findings"));
         boolean xmxPassed = s.get("xmx512.status").equals("0");
-        row("Archlint `check` with `MAVEN_OPTS=-Xmx512m`", "%s", xmxPassed
+        row("Archlint `check` with `MAVEN_OPTS=-Xmx512m`", "%s", s.get("xmx512.status").isEmpty()
+                ? "not run (skipped above 500k LOC; `XMX_ALL=1` runs it)" : xmxPassed
                 ? String.format(Locale.ROOT, "passed: %.1f s wall, analysis %.0f ms, peak heap in use %.0f MB",
                         s.num("xmx512.wall"), s.num("xmx512.analysis"), s.num("xmx512.heap"))
                 : s.get("xmx512.status").equals("124") ? "**failed**: not done after the time limit (`XMX_TIMEOUT`)"
