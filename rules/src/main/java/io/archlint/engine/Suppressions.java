@@ -260,7 +260,10 @@ final class Suppressions {
         return lines.computeIfAbsent(file, f -> {
             Path path = codebase.baseDir().resolve(f);
             try {
-                return Files.isRegularFile(path) ? Files.readAllLines(path, charset) : List.of();
+                // Leniently decoded, like the parser does: a stray byte in a comment must not cost the
+                // file its suppression comments.
+                return Files.isRegularFile(path) ? new String(Files.readAllBytes(path), charset).lines().toList()
+                        : List.of();
             } catch (IOException | RuntimeException e) {
                 return List.of();
             }

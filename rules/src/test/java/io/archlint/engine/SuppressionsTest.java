@@ -58,6 +58,32 @@ class SuppressionsTest {
     }
 
     @Test
+    void aFileWithAByteInvalidInItsEncodingKeepsItsSuppressionComments() throws IOException {
+        Path file = base.resolve("src/main/java/com/acme/A.java");
+        Files.createDirectories(file.getParent());
+        byte[] latin1Comment = "// Gr\u00fc\u00dfe from the legacy team\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] code = """
+                package com.acme;
+                class A {
+                    // archlint:ignore every-method generated adapter, regenerated each build
+                    void above() {}
+                    void kept() {}
+                }
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] both = new byte[latin1Comment.length + code.length];
+        System.arraycopy(latin1Comment, 0, both, 0, latin1Comment.length);
+        System.arraycopy(code, 0, both, latin1Comment.length, code.length);
+        Files.write(file, both);
+        Codebase codebase = Codebase.builder(base).sourceRoot(base.resolve("src/main/java")).build();
+
+        AnalysisResult result = new Analyzer(List.of(new EveryMethodRule()), Map.of(), 1, LocalDate.parse("2026-11-23"),
+                List.of()).analyze(codebase);
+
+        assertThat(result.findings()).extracting(Finding::message).containsExactly("`kept`");
+        assertThat(result.suppressed()).extracting(Finding::message).containsExactly("`above`");
+    }
+
+    @Test
     void suppressWarningsOnAnEnclosingDeclarationSuppresses() throws IOException {
         AnalysisResult result = analyze("""
                 package com.acme;
