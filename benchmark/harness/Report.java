@@ -180,7 +180,11 @@ public final class Report {
                 .orElse(sizes.isEmpty() ? null : sizes.get(sizes.size() - 1));
         if (focus != null) {
             breakdown(focus);
-            pitfalls(sizes.get(sizes.size() - 1));
+            Size largest = sizes.get(sizes.size() - 1);
+            if (largest != focus) {
+                breakdown(largest);
+            }
+            pitfalls(largest);
         }
         if (sizes.size() > 1) {
             scaling(sizes);
@@ -194,7 +198,8 @@ public final class Report {
         int runs = s.runs();
         line("## " + s.name() + " LOC");
         line("");
-        line("Measured " + s.get("date") + " with `" + s.get("command") + "` (" + runs + " Maven runs per row unless said"
+        line("Measured " + s.get("date") + " with `" + s.get("command") + "` (" + runs + " Maven run" + (runs == 1 ? "" : "s")
+                + " per row unless said"
                 + " otherwise; medians, with the range in brackets). Load average before/after: " + s.get("load.before")
                 + " / " + s.get("load.after") + ".");
         if (!s.get("note").isBlank()) {
@@ -281,6 +286,15 @@ public final class Report {
         line(String.format(Locale.ROOT, "| suppressions (step) | %.1f | %s |",
                 s.topLevel(file, "suppressionsMillis"),
                 fmt(s.num("warm.suppressions.ms"))));
+        line("");
+        double total = s.topLevel(file, "totalMillis");
+        double facetSum = facets.values().stream().mapToDouble(Double::doubleValue).sum();
+        facets.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top -> line(String.format(Locale.ROOT,
+                "Building the facets takes %.0f%% of this run's %.0f ms; the largest is `%s` (%.0f%%). The warm"
+                        + " in-process median (%s ms) is %.0f%% of the cold median analysis: the difference is mostly"
+                        + " JIT compilation and class loading, which compete with the analysis for the cores (and machine load).",
+                100 * facetSum / total, total, top.getKey(), 100 * top.getValue() / total, s.get("warm.median.ms"),
+                100 * s.num("warm.median.ms") / s.median("archlint", "analysis"))));
         line("");
         double ruleSum = rules.values().stream().mapToDouble(Double::doubleValue).sum();
         line(String.format(Locale.ROOT, "Top 10 of %d rules (all rules together: %.0f ms of thread time, cold):",
