@@ -202,6 +202,10 @@ public final class Report {
                 + " per row unless said"
                 + " otherwise; medians, with the range in brackets). Load average before/after: " + s.get("load.before")
                 + " / " + s.get("load.after") + ".");
+        if (!s.get("mavenOpts").isBlank()) {
+            line("");
+            line("`MAVEN_OPTS=" + s.get("mavenOpts") + "` in every Maven run.");
+        }
         if (!s.get("note").isBlank()) {
             line("");
             line("**" + s.get("note") + "**");
@@ -412,8 +416,13 @@ public final class Report {
                 + " rewrites this file from the raw results in `benchmark/target/results/` (kept for sizes measured earlier,"
                 + " each with its own date and command). It is not part of the build or the test run. Knobs: `RUNS`"
                 + " (Maven runs per measurement, 3), `WARM_RUNS` (10, 3 above 500k LOC), `ARCHUNIT_RUNS` (5), `BENCH_NOTE` (a remark"
-                + " printed with the results), `SKIP_BUILD=1`. PMD's artifacts are downloaded on the first run;"
-                + " everything else runs offline.");
+                + " printed with the results), `SKIP_BUILD=1`, `XMX_TIMEOUT`, `XMX_ALL=1`, and `MAVEN_OPTS`, kept in every"
+                + " Maven run. PMD's artifacts are downloaded on the first run; everything else runs offline. All three"
+                + " sizes take about half an hour on 2 cores; the 1m service needs about 6 GB of heap (the JVM's default"
+                + " maximum is a quarter of the RAM: set `MAVEN_OPTS=-Xmx8g` below 24 GB). Archlint is installed into"
+                + " `benchmark/target/m2`, chained in front of the local repository, so the runs measure this checkout."
+                + " `java benchmark/harness/Report.java benchmark/target/results docs/benchmarks.md` renders this file"
+                + " again without measuring.");
         line("");
         line("How each figure is taken:");
         line("");
