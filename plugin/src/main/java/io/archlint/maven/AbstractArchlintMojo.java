@@ -173,7 +173,8 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
             AtomicFiles.write(target, content);
         } catch (IOException e) {
             throw new MojoExecutionException("Archlint could not write the " + what + " " + target + ": "
-                    + e.getMessage() + " (check the path and its permissions; the previous file, if any, is unchanged)", e);
+                    + AtomicFiles.reason(e) + " (check the path and its permissions; the previous file, if any, is unchanged)",
+                    e);
         }
     }
 

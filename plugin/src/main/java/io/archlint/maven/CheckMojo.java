@@ -2,6 +2,7 @@ package io.archlint.maven;
 
 import io.archlint.engine.Finding;
 import io.archlint.engine.Severity;
+import io.archlint.engine.Skipped;
 import io.archlint.maven.baseline.Baseline;
 import io.archlint.maven.report.AggregateReport;
 import io.archlint.maven.report.CheckstyleReport;
@@ -62,6 +63,13 @@ public class CheckMojo extends AbstractArchlintMojo {
      */
     @Parameter(property = "archlint.timings", defaultValue = "false")
     private boolean timings;
+
+    /**
+     * Fails the build when input could not be analysed: a source that does not parse, malformed
+     * configuration, an unreadable class file, a module not compiled yet, an incomplete dependency graph.
+     */
+    @Parameter(property = "archlint.failOnAnalysisError", defaultValue = "false")
+    private boolean failOnAnalysisError;
 
     @Inject
     public CheckMojo(ProjectDependenciesResolver dependenciesResolver) {
@@ -144,13 +152,32 @@ public class CheckMojo extends AbstractArchlintMojo {
         writeAggregate(ReactorReports.record(session, project, new JsonReport().render(report)));
 
         List<Finding> failing = applied.result().failing(threshold);
+        Optional<String> analysisError = failOnAnalysisError
+                ? analysisErrorMessage(applied.result().skipped()) : Optional.empty();
         if (!failing.isEmpty()) {
             String them = failing.size() == 1 ? "it" : "them";
             throw new MojoFailureException(failing.size() + (failing.size() == 1 ? " finding" : " findings")
                     + " at " + threshold + " or above (archlint.failOnSeverity=" + threshold + "): fix " + them
                     + ", suppress " + them + " with a reason (// archlint:ignore <rule-id> <reason>), "
-                    + "or record a baseline (mvn archlint:baseline)");
+                    + "or record a baseline (mvn archlint:baseline)" + analysisError.map(m -> "; also " + m).orElse(""));
         }
+        if (analysisError.isPresent()) {
+            throw new MojoFailureException(analysisError.get());
+        }
+    }
+
+    /** What {@code archlint.failOnAnalysisError} fails on: how many inputs were skipped, and the first ones. */
+    static Optional<String> analysisErrorMessage(List<Skipped> skipped) {
+        if (skipped.isEmpty()) {
+            return Optional.empty();
+        }
+        int shown = Math.min(3, skipped.size());
+        String first = String.join(", ", skipped.subList(0, shown).stream()
+                .map(s -> s.file() + " (" + s.reason() + ")").toList());
+        return Optional.of(skipped.size() + (skipped.size() == 1 ? " input" : " inputs")
+                + " could not be analysed (archlint.failOnAnalysisError=true): " + first
+                + (skipped.size() > shown ? " and " + (skipped.size() - shown) + " more" : "")
+                + "; fix them, or set archlint.failOnAnalysisError=false to report them without failing");
     }
 
     /** Writes the reactor's aggregate into the top-level project's {@code target/archlint}, when this execution completes it. */

@@ -3,6 +3,7 @@ package io.archlint.maven;
 import io.archlint.engine.dependencies.Artifact;
 import io.archlint.engine.dependencies.Dependency;
 import io.archlint.engine.dependencies.DependencyGraph;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,7 +54,49 @@ final class DependencyGraphReader {
                     .filter(m -> !problems.contains(m)).forEach(problems::add);
         }
         DependencyNode root = result == null ? null : result.getDependencyGraph();
+        missingPoms(root, session).forEach(problems::add);
         return new Outcome(toGraph(project, root), problems);
+    }
+
+    /**
+     * Dependencies whose pom was found nowhere (offline, or not in any repository): Maven goes on with
+     * a warning, and their own dependencies are missing from the graph. Reactor modules and system
+     * dependencies have no pom in the local repository and are not counted.
+     */
+    private static List<String> missingPoms(DependencyNode root, MavenSession session) {
+        if (root == null || session.getRepositorySession() == null
+                || session.getRepositorySession().getLocalRepositoryManager() == null) {
+            return List.of();
+        }
+        org.eclipse.aether.repository.LocalRepositoryManager local =
+                session.getRepositorySession().getLocalRepositoryManager();
+        Path base = local.getRepository().getBasedir().toPath();
+        java.util.Set<String> reactor = new java.util.HashSet<>();
+        if (session.getProjects() != null) {
+            session.getProjects().forEach(p -> reactor.add(p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion()));
+        }
+        List<String> missing = new ArrayList<>();
+        Deque<DependencyNode> queue = new ArrayDeque<>(root.getChildren());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!queue.isEmpty()) {
+            DependencyNode node = queue.removeFirst();
+            queue.addAll(node.getChildren());
+            if (node.getDependency() == null || node.getArtifact() == null) {
+                continue;
+            }
+            org.eclipse.aether.artifact.Artifact artifact = node.getArtifact();
+            String gav = artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion();
+            if (!seen.add(gav) || reactor.contains(gav) || "system".equals(node.getDependency().getScope())) {
+                continue;
+            }
+            org.eclipse.aether.artifact.Artifact pom = new org.eclipse.aether.artifact.DefaultArtifact(
+                    artifact.getGroupId(), artifact.getArtifactId(), "", "pom", artifact.getBaseVersion());
+            if (!Files.isRegularFile(base.resolve(local.getPathForLocalArtifact(pom)))) {
+                missing.add("the pom of " + gav + " was not found (offline, or in no configured repository), "
+                        + "so its own dependencies are unknown");
+            }
+        }
+        return missing;
     }
 
     private static DependencyGraph toGraph(MavenProject project, DependencyNode root) {
@@ -98,17 +141,41 @@ final class DependencyGraphReader {
             }
             String key = dependency.getGroupId() + ":" + dependency.getArtifactId();
             String source = location.getSource() == null ? null : location.getSource().getLocation();
+            if (source != null && source.startsWith("file:")) {
+                // Maven 4 gives the pom as a file: URI, Maven 3 as a path.
+                try {
+                    source = Path.of(java.net.URI.create(source)).toString();
+                } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                    source = null;
+                }
+            }
             if (source == null || !Path.of(source).isAbsolute()) {
                 // Declared in a pom from the repository (a released parent): no line here to point at.
                 result.put(key, new Dependency.Declaration("pom.xml", 0, 0));
                 continue;
             }
             String file = base.relativize(Path.of(source).toAbsolutePath().normalize()).toString().replace('\\', '/');
-            // The reader records the position after the start tag; point at the tag itself.
-            int column = Math.max(1, location.getColumnNumber() - "<dependency>".length());
+            int column = tagColumn(Path.of(source), location.getLineNumber(), location.getColumnNumber());
             result.put(key, new Dependency.Declaration(file, location.getLineNumber(), column));
         }
         return result;
+    }
+
+    /**
+     * The column of the {@code <dependency>} tag: Maven 3 records the position after the start tag,
+     * Maven 4 the tag's own; the line itself says which.
+     */
+    static int tagColumn(Path pom, int line, int recordedColumn) {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(pom)) {
+            String text = lines.skip(Math.max(0, line - 1)).findFirst().orElse("");
+            int tag = text.lastIndexOf("<dependency", Math.max(0, recordedColumn - 1));
+            if (tag >= 0) {
+                return tag + 1;
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // fall back to the recorded position
+        }
+        return Math.max(1, recordedColumn - "<dependency>".length());
     }
 
     private static Artifact artifact(DependencyNode node) {

@@ -16,7 +16,8 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * Runs rules on a {@link Codebase}: rules whose facets are missing are skipped with one note per
- * missing facet, a rule that fails is reported and the others go on.
+ * missing facet (quietly for an {@link Facet#optional() optional} one, such as migrations), a rule
+ * that fails is reported and the others go on.
  */
 public final class Analyzer {
 
@@ -128,6 +129,8 @@ public final class Analyzer {
                 runnable.add(rule);
             }
         }
+        // A module without migrations has nothing for migration rules to check: no note for that.
+        skippedRulesByFacet.entrySet().removeIf(e -> e.getKey().optional());
         skippedRulesByFacet.forEach((facet, ids) -> codebase.skip(new Skipped(
                 facet == Facet.CLASSES ? codebase.classesPath() : "pom.xml",
                 codebase.unavailable(facet).orElseThrow() + "; rules that need the " + facet.description()

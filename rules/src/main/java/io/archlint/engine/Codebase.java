@@ -6,6 +6,8 @@ import io.archlint.engine.bytecode.ClassesFacet;
 import io.archlint.engine.config.ConfigFacet;
 import io.archlint.engine.config.ConfigReader;
 import io.archlint.engine.dependencies.DependencyGraph;
+import io.archlint.engine.migrations.MigrationsFacet;
+import io.archlint.engine.migrations.MigrationsReader;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.SourceParser;
@@ -45,10 +47,12 @@ public final class Codebase {
     private final Stereotypes stereotypes;
     private final Map<String, Map<String, String>> ruleParameters;
     private final Set<Skipped> skipped = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Map<String, String> sourcePaths = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Lazy<SourceFacet> sources;
     private final Lazy<ClassesFacet> classes;
     private final Lazy<ConfigFacet> config;
+    private final Lazy<MigrationsFacet> migrations;
 
     private Codebase(Builder builder) {
         this.moduleName = builder.moduleName;
@@ -66,6 +70,8 @@ public final class Codebase {
                 .parse(sourceRoots));
         this.classes = new Lazy<>(this::importClasses);
         this.config = new Lazy<>(() -> new ConfigReader(this::relativize, skipped::add).read(resourceRoots));
+        this.migrations = new Lazy<>(() -> new MigrationsReader(this.baseDir, this::relativize, skipped::add)
+                .read(resourceRoots, config()));
     }
 
     public static Builder builder(Path baseDir) {
@@ -86,6 +92,16 @@ public final class Codebase {
 
     public ConfigFacet config() {
         return config.get();
+    }
+
+    /** The Flyway and Liquibase migrations; empty when the module has none. */
+    public MigrationsFacet migrations() {
+        return migrations.get();
+    }
+
+    /** The migrations facet if a rule has had it built, so the engine can look at it without building it. */
+    Optional<MigrationsFacet> migrationsIfRead() {
+        return Optional.ofNullable(migrations.peek());
     }
 
     public Stereotypes stereotypes() {
@@ -131,6 +147,7 @@ public final class Codebase {
             case CLASSES -> classes();
             case SOURCES -> sources();
             case CONFIG -> config();
+            case MIGRATIONS -> migrations();
             default -> {
                 // Given to the codebase ready-made: nothing to build.
             }
@@ -154,6 +171,19 @@ public final class Codebase {
             digest.addTree("resources " + relativize(root), root);
         }
         digest.addTree("classes", classesDir);
+        // Migrations configured outside the resource roots (Flyway's filesystem: locations).
+        for (io.archlint.engine.config.ConfigEntry entry : config().entries()) {
+            if (entry.value() == null || !entry.value().contains("filesystem:")) {
+                continue;
+            }
+            for (String location : entry.value().split(",")) {
+                String trimmed = location.strip();
+                if (trimmed.startsWith("filesystem:")) {
+                    String relative = trimmed.substring("filesystem:".length()).replace("{vendor}", "");
+                    digest.addTree("filesystem " + relative, baseDir.resolve(relative).normalize());
+                }
+            }
+        }
     }
 
     /** Why a facet cannot be built for this module, or empty when it can. */
@@ -165,6 +195,8 @@ public final class Codebase {
                     : Optional.of(relativize(classesDir) + " holds no compiled classes (was the module compiled? "
                             + "the check goal binds to verify, after compile)");
             case SOURCES, CONFIG -> Optional.empty();
+            case MIGRATIONS -> migrations().migrations().isEmpty()
+                    ? Optional.of("no Flyway or Liquibase migrations found") : Optional.empty();
         };
     }
 
@@ -201,7 +233,12 @@ public final class Codebase {
      * were not parsed, the conventional path.
      */
     public String sourcePathOf(com.tngtech.archunit.core.domain.JavaClass type) {
-        String inRoot = io.archlint.engine.bytecode.ClassesFacet.sourcePathInRoot(type);
+        // Asked for every call a rule follows: look on disk once per source file.
+        return sourcePaths.computeIfAbsent(io.archlint.engine.bytecode.ClassesFacet.sourcePathInRoot(type),
+                this::findSourcePath);
+    }
+
+    private String findSourcePath(String inRoot) {
         for (Path root : sourceRoots) {
             Path candidate = root.resolve(inRoot);
             if (Files.isRegularFile(candidate)) {
@@ -239,9 +276,11 @@ public final class Codebase {
         if (!hasCompiledClasses()) {
             return new ClassesFacet(new ClassFileImporter().importClasses(List.of()));
         }
-        return new ClassesFacet(new ClassFileImporter()
+        com.tngtech.archunit.core.domain.JavaClasses imported = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPath(classesDir));
+                .importPath(classesDir);
+        io.archlint.engine.bytecode.UnreadClassFiles.find(classesDir, imported, this::relativize).forEach(skipped::add);
+        return new ClassesFacet(imported);
     }
 
     /** Builds a {@link Codebase}; the plugin fills it from the Maven project, tests by hand. */
@@ -328,6 +367,11 @@ public final class Codebase {
 
         Lazy(Supplier<T> supplier) {
             this.supplier = supplier;
+        }
+
+        /** The value if it was computed already, else null. */
+        T peek() {
+            return value;
         }
 
         T get() {

@@ -9,7 +9,9 @@ public enum Facet {
     /** The main Java sources, parsed with JavaParser. */
     SOURCES("Java sources"),
     /** Spring, Micronaut and MicroProfile configuration files. */
-    CONFIG("configuration files");
+    CONFIG("configuration files"),
+    /** Flyway and Liquibase migrations, read for DDL. */
+    MIGRATIONS("schema migrations");
 
     private final String description;
 
@@ -19,5 +21,13 @@ public enum Facet {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * Whether a module commonly has none of it: rules that need such a facet are skipped quietly
+     * when it is missing, since having no migrations is not input the analysis failed to use.
+     */
+    public boolean optional() {
+        return this == MIGRATIONS;
     }
 }

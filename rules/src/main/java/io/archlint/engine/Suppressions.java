@@ -185,7 +185,7 @@ final class Suppressions {
 
     /**
      * Suppression comments and {@code archlint:<id>} annotations that matched no finding, in the
-     * module's sources, configuration and pom; only for rules that ran, since a rule that did not
+     * module's sources, configuration, migrations and pom; only for rules that ran, since a rule that did not
      * run cannot tell whether its suppression is still needed.
      */
     List<Finding> unused(java.util.Set<String> rulesRun) {
@@ -193,6 +193,12 @@ final class Suppressions {
         List<String> files = new ArrayList<>();
         codebase.sources().files().forEach(f -> files.add(f.path()));
         files.addAll(codebase.config().files());
+        // Migrations only when a rule had them read: reading them here could report input no rule needed.
+        codebase.migrationsIfRead().ifPresent(migrations -> {
+            migrations.files().stream().filter(f -> !files.contains(f)).forEach(files::add);
+            migrations.changes().stream().map(c -> c.file()).distinct()
+                    .filter(f -> !files.contains(f)).forEach(files::add);
+        });
         files.add("pom.xml");
         for (String file : files) {
             List<String> text = lines(file);
@@ -209,7 +215,7 @@ final class Suppressions {
             }
         }
         for (SourceFile file : codebase.sources().files()) {
-            for (AnnotationExpr annotation : file.unit().findAll(AnnotationExpr.class)) {
+            for (AnnotationExpr annotation : file.findAll(AnnotationExpr.class)) {
                 String name = annotation.getNameAsString();
                 int line = annotation.getBegin().map(p -> p.line).orElse(0);
                 if ((!name.equals("SuppressWarnings") && !name.equals("java.lang.SuppressWarnings"))

@@ -43,6 +43,15 @@ class AnalyzerTest {
         }
     }
 
+    @RuleInfo(id = "needs-migrations", title = "Needs migrations", category = Category.DATABASE,
+            severity = Severity.WARNING, facets = Facet.MIGRATIONS, since = "0.1.0", reason = "test")
+    static final class MigrationRule implements Rule {
+        @Override
+        public void check(Codebase codebase, FindingCollector findings) {
+            throw new AssertionError("must not run without migrations");
+        }
+    }
+
     private Codebase codebase() throws IOException {
         Path sources = base.resolve("src/main/java/com/acme");
         Files.createDirectories(sources);
@@ -89,6 +98,15 @@ class AnalyzerTest {
         assertThat(result.skipped()).filteredOn(s -> s.file().equals("target/classes")).singleElement()
                 .satisfies(s -> assertThat(s.reason()).contains("holds no compiled classes")
                         .endsWith("rules that need the compiled classes were skipped: needs-classes"));
+    }
+
+    @Test
+    void rulesThatNeedMigrationsAreSkippedWithoutANoteWhenThereAreNone() throws IOException {
+        AnalysisResult result = new Analyzer(List.of(new MigrationRule(), new EveryFileRule()), Map.of(), 1)
+                .analyze(codebase());
+
+        assertThat(result.findings()).isNotEmpty();
+        assertThat(result.skipped()).noneMatch(s -> s.reason().contains("migrations"));
     }
 
     @Test

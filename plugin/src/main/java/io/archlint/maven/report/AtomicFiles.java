@@ -2,7 +2,12 @@ package io.archlint.maven.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,9 +31,35 @@ public final class AtomicFiles {
         Files.setPosixFilePermissions(temp, permissions);
     }
 
+    /** Why a write failed, in a few words: the exceptions' own messages are often just a path. */
+    public static String reason(IOException e) {
+        String file = e instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : null;
+        if (e instanceof AccessDeniedException) {
+            return "permission denied" + (file == null ? "" : " on " + file);
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return (file == null ? "a file" : file) + " is a file where a directory is needed";
+        }
+        if (e instanceof DirectoryNotEmptyException
+                || e instanceof FileSystemException fs && "is a directory".equalsIgnoreCase(fs.getReason())) {
+            return (file == null ? "the target" : file) + " is a directory";
+        }
+        if (e instanceof NoSuchFileException) {
+            return (file == null ? "a parent directory" : file) + " does not exist";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + (file == null ? "" : ": " + file);
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
     public static void write(Path target, String content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(target.toString(), null, "is a directory");
+        }
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.writeString(temp, content, StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.util.List;
 public final class ClassesFacet {
 
     private final JavaClasses classes;
+    private volatile CallGraph callGraph;
 
     public ClassesFacet(JavaClasses classes) {
         this.classes = classes;
@@ -23,6 +24,21 @@ public final class ClassesFacet {
                 .filter(c -> !c.getSimpleName().equals("package-info") && !c.getSimpleName().equals("module-info"))
                 .sorted(java.util.Comparator.comparing(JavaClass::getName))
                 .toList();
+    }
+
+    /** The call graph of the module's own classes, built on first use and shared by every rule. */
+    public CallGraph callGraph() {
+        CallGraph graph = callGraph;
+        if (graph == null) {
+            synchronized (this) {
+                graph = callGraph;
+                if (graph == null) {
+                    graph = CallGraph.of(ownClasses());
+                    callGraph = graph;
+                }
+            }
+        }
+        return graph;
     }
 
     /** The source file a class was compiled from, relative to its source root. */

@@ -19,7 +19,7 @@ public final class SourcePositions {
     /** The declaration of a class in its source file, for top-level and nested classes. */
     public static Optional<TypeDeclaration<?>> declaration(SourceFile file, JavaClass type) {
         String wanted = type.getName().replace('$', '.');
-        for (TypeDeclaration<?> declaration : file.unit().findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> declaration : file.findAll(TypeDeclaration.class)) {
             if (file.qualifiedName(declaration).equals(wanted)) {
                 return Optional.of(declaration);
             }
@@ -50,7 +50,7 @@ public final class SourcePositions {
 
     /** Where a call to a method of that name starts on a line, or the line's start. */
     public static Position call(Optional<SourceFile> file, int line, String methodName) {
-        Optional<Position> position = file.flatMap(f -> f.unit().findAll(MethodCallExpr.class).stream()
+        Optional<Position> position = file.flatMap(f -> f.findAll(MethodCallExpr.class).stream()
                 .filter(call -> call.getNameAsString().equals(methodName))
                 .filter(call -> call.getName().getBegin().map(p -> p.line == line).orElse(false))
                 .findFirst()

@@ -33,12 +33,14 @@ public final class SourceFacet {
     private final List<SourceFile> files;
     private final Map<String, DeclaredType> types = new HashMap<>();
     private final Map<String, SourceFile> byPath = new HashMap<>();
+    private final Map<String, List<TypeRef>> supertypesByName = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Map<String, List<DeclaredType>> subtypesByName;
 
     public SourceFacet(List<SourceFile> files) {
         this.files = List.copyOf(files);
         for (SourceFile file : this.files) {
             byPath.put(file.path(), file);
-            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
                 String name = file.qualifiedName(type);
                 types.putIfAbsent(name, new DeclaredType(file, type, name));
             }
@@ -64,6 +66,47 @@ public final class SourceFacet {
      * the walk, as written in the file that names them.
      */
     public List<TypeRef> supertypes(String qualifiedName) {
+        // Computed once per type: rules ask for the same hierarchies again and again.
+        return supertypesByName.computeIfAbsent(qualifiedName, this::walkSupertypes);
+    }
+
+    /**
+     * The module's types that extend or implement a type, directly or through other types of the
+     * module, in file order; the reverse of {@link #supertypes(String)}, indexed once.
+     */
+    public List<DeclaredType> subtypes(String qualifiedName) {
+        Map<String, List<DeclaredType>> index = subtypesByName;
+        if (index == null) {
+            synchronized (this) {
+                index = subtypesByName;
+                if (index == null) {
+                    index = indexSubtypes();
+                    subtypesByName = index;
+                }
+            }
+        }
+        return index.getOrDefault(qualifiedName, List.of());
+    }
+
+    private Map<String, List<DeclaredType>> indexSubtypes() {
+        Map<String, List<DeclaredType>> index = new HashMap<>();
+        for (SourceFile file : files) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
+                DeclaredType declared = types.get(file.qualifiedName(type));
+                if (declared == null || declared.declaration() != type) {
+                    continue;
+                }
+                Set<String> parents = new LinkedHashSet<>();
+                supertypes(declared.qualifiedName()).forEach(ref -> parents.add(ref.resolved()));
+                parents.forEach(parent -> index.computeIfAbsent(parent, k -> new java.util.ArrayList<>()).add(declared));
+            }
+        }
+        Map<String, List<DeclaredType>> frozen = new HashMap<>();
+        index.forEach((parent, children) -> frozen.put(parent, List.copyOf(children)));
+        return frozen;
+    }
+
+    private List<TypeRef> walkSupertypes(String qualifiedName) {
         List<TypeRef> result = new java.util.ArrayList<>();
         Set<String> seen = new LinkedHashSet<>(List.of(qualifiedName));
         Deque<String> queue = new ArrayDeque<>(List.of(qualifiedName));
@@ -80,7 +123,7 @@ public final class SourceFacet {
                 }
             }
         }
-        return result;
+        return List.copyOf(result);
     }
 
     private static List<ClassOrInterfaceType> concat(List<ClassOrInterfaceType> first, List<ClassOrInterfaceType> second) {

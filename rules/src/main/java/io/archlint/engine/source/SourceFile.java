@@ -24,6 +24,8 @@ public final class SourceFile {
     private final String packageName;
     private final List<String> singleImports = new ArrayList<>();
     private final List<String> onDemandImports = new ArrayList<>();
+    private final java.util.Map<Class<?>, List<? extends com.github.javaparser.ast.Node>> nodesByType =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public SourceFile(String path, CompilationUnit unit) {
         this.path = path;
@@ -44,6 +46,16 @@ public final class SourceFile {
     /** Path relative to the module base directory, with forward slashes. */
     public String path() {
         return path;
+    }
+
+    /**
+     * Every node of a type in the file, in document order, as {@code unit().findAll(type)} gives
+     * them; computed once per type and shared by the rules (read-only), so that forty rules asking
+     * for the method calls of a file walk its tree once.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends com.github.javaparser.ast.Node> List<T> findAll(Class<T> type) {
+        return (List<T>) nodesByType.computeIfAbsent(type, t -> List.copyOf(unit.findAll(type)));
     }
 
     public CompilationUnit unit() {

@@ -9,23 +9,37 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.printer.DefaultPrettyPrinter;
 import io.archlint.engine.Skipped;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /** Parses a module's main source roots in parallel on a bounded pool. */
 public final class SourceParser {
+
+    /** Larger sources are generated code in practice; parsing 10 MB takes seconds and gigabytes. */
+    static final long MAX_SOURCE_BYTES = 2L * 1024 * 1024;
+    private static final int MAX_REASON_CHARS = 200;
+    private static final LanguageLevel NEWEST = languageLevel(Integer.MAX_VALUE);
 
     private final LanguageLevel languageLevel;
     private final Charset encoding;
@@ -64,8 +78,14 @@ public final class SourceParser {
 
     public SourceFacet parse(List<Path> roots) {
         List<Path> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
         for (Path root : roots.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
-            files.addAll(javaFiles(root));
+            for (Path file : javaFiles(root)) {
+                // A file reached twice (a symbolic link into the same tree, roots nested in each other) is parsed once.
+                if (seen.add(realPath(file))) {
+                    files.add(file);
+                }
+            }
         }
         List<Optional<SourceFile>> parsed;
         if (files.size() < 2 || parallelism == 1) {
@@ -86,38 +106,102 @@ public final class SourceParser {
         return new SourceFacet(parsed.stream().flatMap(Optional::stream).toList());
     }
 
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return file;
+        }
+    }
+
+    /**
+     * The {@code .java} files under a root, following symbolic links; a link loop or an unreadable
+     * directory is noted once and the walk goes on with the rest of the root.
+     */
     private List<Path> javaFiles(Path root) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".java"))
-                    .filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().equals("module-info.java"))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            skipped.accept(new Skipped(relativizer.apply(root), "source root not fully read: " + e.getMessage()));
-            return List.of();
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                            String name = file.getFileName().toString();
+                            if (attributes.isRegularFile() && name.endsWith(".java") && !name.equals("module-info.java")) {
+                                found.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            skipped.accept(new Skipped(relativizer.apply(file), e instanceof FileSystemLoopException
+                                    ? "symbolic link loop, not followed; the rest of the source root was analysed"
+                                    : "not read (" + describe(e) + "); the rest of the source root was analysed"));
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                            if (e != null) {
+                                skipped.accept(new Skipped(relativizer.apply(dir), "directory not fully listed ("
+                                        + describe(e) + "); the rest of the source root was analysed"));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            skipped.accept(new Skipped(relativizer.apply(root), "source root not fully read: " + describe(e)));
         }
+        found.sort(Comparator.comparing(Path::toString));
+        return found;
     }
 
     private Optional<SourceFile> parseOne(Path file) {
         String path = relativizer.apply(file);
         try {
-            ParserConfiguration configuration = new ParserConfiguration()
-                    .setLanguageLevel(languageLevel)
-                    .setCharacterEncoding(encoding);
-            String text = Files.readString(file, encoding);
-            ParseResult<CompilationUnit> result = new JavaParser(configuration).parse(text);
+            long size = Files.size(file);
+            if (size > MAX_SOURCE_BYTES) {
+                skipped.accept(new Skipped(path, String.format(Locale.ROOT,
+                        "%.1f MB, over the %d MB analysed per source file (most likely generated code); not analysed",
+                        size / (1024.0 * 1024.0), MAX_SOURCE_BYTES / (1024 * 1024))));
+                return Optional.empty();
+            }
+            return parse(path, Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            skipped.accept(new Skipped(path, "not read: " + describe(e)));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Parses one file's content; what cannot be parsed is reported to the skipped consumer, and
+     * nothing is thrown.
+     */
+    Optional<SourceFile> parse(String path, byte[] bytes) {
+        try {
+            String text = decode(bytes);
+            ParseResult<CompilationUnit> result = parse(text, languageLevel, false);
+            if (!result.isSuccessful() && languageLevel != NEWEST) {
+                // Newer syntax than the declared release (a toolchain, a profile, --enable-preview):
+                // the newest level accepts it; a file broken at every level keeps the first report.
+                ParseResult<CompilationUnit> newest = parse(text, NEWEST, false);
+                if (newest.isSuccessful()) {
+                    result = newest;
+                }
+            }
+            if (!result.isSuccessful() && text.contains("\\u")) {
+                // Unicode escapes outside literals (an escaped letter in a keyword) need the escape
+                // pass; only then, so that other files keep their literal text and their fingerprints.
+                ParseResult<CompilationUnit> unescaped = parse(text, languageLevel, true);
+                if (unescaped.isSuccessful()) {
+                    result = unescaped;
+                }
+            }
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
-                Problem problem = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
-                String where = problem == null ? "" : problem.getLocation()
-                        .flatMap(l -> l.getBegin().getRange())
-                        .map(r -> " at line " + r.begin.line)
-                        .orElse("");
-                String what = problem == null ? "unknown problem" : problem.getMessage().lines().findFirst().orElse("");
-                skipped.accept(new Skipped(path, "does not parse" + where + ": " + what));
+                skipped.accept(new Skipped(path, parseProblem(result)));
                 return Optional.empty();
             }
             CompilationUnit unit = result.getResult().get();
@@ -125,9 +209,70 @@ public final class SourceParser {
             // races when rules print nodes of the same file on different threads.
             unit.printer(new DefaultPrettyPrinter());
             return Optional.of(new SourceFile(path, unit));
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            skipped.accept(new Skipped(path, "not read: " + e));
+        } catch (IOException | RuntimeException e) {
+            skipped.accept(new Skipped(path, "not read: " + describe(e)));
+            return Optional.empty();
+        } catch (StackOverflowError e) {
+            skipped.accept(new Skipped(path, "nested too deeply to parse; not analysed"));
             return Optional.empty();
         }
+    }
+
+    private ParseResult<CompilationUnit> parse(String text, LanguageLevel level, boolean unicodeEscapes) {
+        ParserConfiguration configuration = new ParserConfiguration()
+                .setLanguageLevel(level)
+                .setCharacterEncoding(encoding)
+                .setPreprocessUnicodeEscapes(unicodeEscapes);
+        return new JavaParser(configuration).parse(text);
+    }
+
+    /**
+     * The text in the build's encoding; bytes that are not valid in it become U+FFFD instead of
+     * losing the file (javac would have refused it, so only comments and literals are affected).
+     */
+    private String decode(byte[] bytes) throws IOException {
+        try {
+            return encoding.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("not " + encoding.name() + " text", e);
+        }
+    }
+
+    private static String parseProblem(ParseResult<CompilationUnit> result) {
+        Problem problem = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
+        if (problem == null) {
+            return "does not parse: unknown problem";
+        }
+        String where = problem.getLocation()
+                .flatMap(l -> l.getBegin().getRange())
+                .map(r -> " at line " + r.begin.line)
+                .orElse("");
+        // JavaParser lists every token it expected; the token it found says enough.
+        String what = problem.getMessage().lines().findFirst().orElse("").strip()
+                .replaceFirst(", expected one of .*", "");
+        if (what.length() > MAX_REASON_CHARS) {
+            what = what.substring(0, MAX_REASON_CHARS) + "...";
+        }
+        return "does not parse" + where + ": " + what;
+    }
+
+    /** An exception as a short reason, without the machine's absolute paths that some messages carry. */
+    static String describe(Throwable e) {
+        String kind = e.getClass().getSimpleName();
+        String message = e.getMessage();
+        if (e instanceof java.nio.file.FileSystemException || message == null || message.isBlank()) {
+            return switch (kind) {
+                case "AccessDeniedException" -> "permission denied";
+                case "NoSuchFileException" -> "no such file";
+                case "FileSystemLoopException" -> "symbolic link loop";
+                default -> kind;
+            };
+        }
+        String first = message.lines().findFirst().orElse(message).strip();
+        return kind + ": " + (first.length() > MAX_REASON_CHARS ? first.substring(0, MAX_REASON_CHARS) + "..." : first);
     }
 }

@@ -43,7 +43,7 @@ public final class WebControllers {
         Set<String> annotations = new LinkedHashSet<>(stereotypes.controllerAnnotations());
         // Meta-annotations: @ApiController annotated with @RestController is a controller annotation too.
         for (SourceFile file : sources.files()) {
-            for (AnnotationDeclaration declaration : file.unit().findAll(AnnotationDeclaration.class)) {
+            for (AnnotationDeclaration declaration : file.findAll(AnnotationDeclaration.class)) {
                 if (file.isAnnotated(declaration, stereotypes.controllerAnnotations())) {
                     annotations.add(file.qualifiedName(declaration));
                 }
@@ -60,7 +60,7 @@ public final class WebControllers {
     public List<Controller> controllers() {
         List<Controller> result = new ArrayList<>();
         for (SourceFile file : sources.files()) {
-            for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (isController(file, type)) {
                     result.add(new Controller(file, type));
                 }

@@ -187,7 +187,7 @@ public final class ConnectionPerCallRule implements Rule {
     private void checkFile(SourceFacet sources, SourceFile file, FindingCollector findings) {
         Map<Expression, Client> creations = new IdentityHashMap<>();
         Deque<Map.Entry<Expression, String>> work = new ArrayDeque<>();
-        for (Expression expression : file.unit().findAll(Expression.class)) {
+        for (Expression expression : file.findAll(Expression.class)) {
             creation(sources, file, expression).ifPresent(client -> {
                 creations.put(expression, client);
                 work.add(Map.entry(expression, ""));

@@ -42,7 +42,7 @@ final class JavaSource {
         if (samePackage.equals(qualifiedName)) {
             return true;
         }
-        boolean declaredHere = file.unit().findAll(TypeDeclaration.class).stream()
+        boolean declaredHere = file.findAll(TypeDeclaration.class).stream()
                 .anyMatch(t -> t.getNameAsString().equals(name));
         return !declaredHere && sources.type(samePackage).isEmpty();
     }

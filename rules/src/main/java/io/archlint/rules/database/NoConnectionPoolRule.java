@@ -153,7 +153,7 @@ public final class NoConnectionPoolRule implements Rule {
     }
 
     private static void checkSource(SourceFacet sources, SourceFile file, FindingCollector findings) {
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
             if (call.getNameAsString().equals("getConnection") && callsDriverManager(sources, file, call)
                     && !inMainMethod(call)) {
                 findings.report(file, call, JavaSource.symbol(file, call), "`" + JavaSource.shortSymbol(call)
@@ -161,7 +161,7 @@ public final class NoConnectionPoolRule implements Rule {
                         + "inject a pooled `DataSource` (HikariCP) and take connections from it");
             }
         }
-        for (ObjectCreationExpr creation : file.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr creation : file.findAll(ObjectCreationExpr.class)) {
             String written = creation.getType().getNameWithScope();
             for (String type : NON_POOLING_SPRING) {
                 if (JavaSource.denotes(sources, file, written, type)
@@ -173,7 +173,7 @@ public final class NoConnectionPoolRule implements Rule {
                 }
             }
         }
-        for (ClassExpr literal : file.unit().findAll(ClassExpr.class)) {
+        for (ClassExpr literal : file.findAll(ClassExpr.class)) {
             Optional<String> type = NON_POOLING_SPRING.stream()
                     .filter(t -> JavaSource.denotes(sources, file, literal.getType().asString(), t))
                     .findFirst();

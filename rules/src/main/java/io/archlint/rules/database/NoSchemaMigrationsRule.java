@@ -85,7 +85,7 @@ public final class NoSchemaMigrationsRule implements Rule {
         ClassOrInterfaceDeclaration first = null;
         int count = 0;
         for (SourceFile file : codebase.sources().files()) {
-            for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (!type.isInterface() && file.isAnnotated(type, ENTITY)) {
                     count++;
                     if (first == null) {

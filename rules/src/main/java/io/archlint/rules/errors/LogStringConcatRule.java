@@ -46,7 +46,7 @@ public final class LogStringConcatRule implements Rule {
     @Override
     public void check(Codebase codebase, FindingCollector findings) {
         for (SourceFile file : codebase.sources().files()) {
-            for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
                 Optional<Family> family = LogCalls.family(file, call);
                 if (family.isEmpty() || LogCalls.isLevelGuarded(call)) {
                     continue;

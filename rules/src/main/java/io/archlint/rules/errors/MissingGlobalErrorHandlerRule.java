@@ -93,12 +93,12 @@ public final class MissingGlobalErrorHandlerRule implements Rule {
 
     private static boolean hasGlobalHandler(SourceFacet sources) {
         for (SourceFile file : sources.files()) {
-            for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (file.isAnnotated(type, ADVICE_ANNOTATIONS) || extendsHandler(sources, file, type)) {
                     return true;
                 }
             }
-            for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
+            for (MethodDeclaration method : file.findAll(MethodDeclaration.class)) {
                 if (file.isAnnotated(method, SERVER_EXCEPTION_MAPPERS)
                         || file.annotation(method, MICRONAUT_ERROR).filter(MissingGlobalErrorHandlerRule::isGlobal)
                                 .isPresent()) {

@@ -47,7 +47,7 @@ public final class PrintStackTraceRule implements Rule {
     public void check(Codebase codebase, FindingCollector findings) {
         SourceFacet sources = codebase.sources();
         for (SourceFile file : sources.files()) {
-            for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
                 if (!call.getNameAsString().equals("printStackTrace") || call.getScope().isEmpty()) {
                     continue;
                 }
@@ -143,7 +143,7 @@ public final class PrintStackTraceRule implements Rule {
             return true;
         }
         // A nested type of the file resolves through its declaration, a top-level one through the imports.
-        String qualified = file.unit().findAll(TypeDeclaration.class).stream()
+        String qualified = file.findAll(TypeDeclaration.class).stream()
                 .filter(t -> t.getNameAsString().equals(ErrorsSource.simpleName(written)))
                 .map(t -> file.qualifiedName((TypeDeclaration<?>) t))
                 .findFirst()

@@ -80,7 +80,7 @@ public final class SensitiveDataLoggedRule implements Rule {
     public void check(Codebase codebase, FindingCollector findings) {
         SourceFacet sources = codebase.sources();
         for (SourceFile file : sources.files()) {
-            for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
                 if (LogCalls.family(file, call).isEmpty()) {
                     continue;
                 }

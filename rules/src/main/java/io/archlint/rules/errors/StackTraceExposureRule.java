@@ -100,7 +100,7 @@ public final class StackTraceExposureRule implements Rule {
         SourceFacet sources = codebase.sources();
         WebControllers controllers = new WebControllers(sources, codebase.stereotypes());
         for (SourceFile file : sources.files()) {
-            for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 boolean controller = controllers.isController(file, type);
                 boolean handler = !type.isInterface() && (file.isAnnotated(type, ADVICE_ANNOTATIONS)
                         || translatesExceptions(sources, file, type));

@@ -78,7 +78,7 @@ public final class SwallowedExceptionRule implements Rule {
     @Override
     public void check(Codebase codebase, FindingCollector findings) {
         for (SourceFile file : codebase.sources().files()) {
-            for (CatchClause clause : file.unit().findAll(CatchClause.class)) {
+            for (CatchClause clause : file.findAll(CatchClause.class)) {
                 check(file, clause, findings);
             }
         }

@@ -55,7 +55,7 @@ public final class SystemOutLoggingRule implements Rule {
             boolean systemIsJavaLang = systemIsJavaLang(sources, file);
             Set<String> staticallyImported = staticallyImportedStreams(file);
             Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Expression expression : file.unit().findAll(Expression.class)) {
+            for (Expression expression : file.findAll(Expression.class)) {
                 Optional<String> stream = stream(expression, systemIsJavaLang, staticallyImported);
                 if (stream.isEmpty() || ErrorsSource.inMainMethod(expression) || inCommandLineProgram(file, expression)
                         || isPrintStackTraceTarget(expression)
@@ -99,7 +99,7 @@ public final class SystemOutLoggingRule implements Rule {
     private static boolean systemIsJavaLang(SourceFacet sources, SourceFile file) {
         String samePackage = (file.packageName().isEmpty() ? "" : file.packageName() + ".") + "System";
         return file.refersTo("System", "java.lang.System") && sources.type(samePackage).isEmpty()
-                && file.unit().findAll(TypeDeclaration.class).stream()
+                && file.findAll(TypeDeclaration.class).stream()
                         .noneMatch(t -> t.getNameAsString().equals("System"));
     }
 

@@ -53,11 +53,17 @@ public final class PrematureMicroservicesRule implements Rule {
      * Servers and edge services of a microservice system: small by design, so their class count says
      * nothing about how the system is split; the services they serve are checked instead.
      */
-    private static final Predicate<Artifact> INFRASTRUCTURE = a -> a.groupId().equals("org.springframework.cloud")
-            && (a.artifactId().equals("spring-cloud-starter-netflix-eureka-server")
-                    || a.artifactId().equals("spring-cloud-config-server")
-                    || a.artifactId().startsWith("spring-cloud-starter-gateway")
-                    || a.artifactId().equals("spring-cloud-starter-netflix-zuul"));
+    private static final Predicate<Artifact> INFRASTRUCTURE = a -> switch (a.groupId()) {
+        case "org.springframework.cloud" -> a.artifactId().equals("spring-cloud-starter-netflix-eureka-server")
+                || a.artifactId().equals("spring-cloud-config-server")
+                || a.artifactId().startsWith("spring-cloud-starter-gateway")
+                || a.artifactId().equals("spring-cloud-starter-netflix-zuul")
+                // Monitoring servers: the Hystrix dashboard and the Turbine stream aggregator.
+                || a.artifactId().equals("spring-cloud-starter-netflix-hystrix-dashboard")
+                || a.artifactId().startsWith("spring-cloud-starter-netflix-turbine");
+        case "de.codecentric" -> a.artifactId().equals("spring-boot-admin-starter-server");
+        default -> false;
+    };
 
     @Override
     public void check(Codebase codebase, FindingCollector findings) {
@@ -97,7 +103,7 @@ public final class PrematureMicroservicesRule implements Rule {
     private static int countTypes(List<SourceFile> files) {
         int count = 0;
         for (SourceFile file : files) {
-            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
                 if (!(type instanceof ClassOrInterfaceDeclaration declaration && declaration.isLocalClassDeclaration())) {
                     count++;
                 }

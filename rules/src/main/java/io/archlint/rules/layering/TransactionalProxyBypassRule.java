@@ -95,7 +95,7 @@ public final class TransactionalProxyBypassRule implements Rule {
         boolean springProject = files.stream().anyMatch(f -> f.unit().getImports().stream()
                 .anyMatch(i -> i.getNameAsString().startsWith("org.springframework.")));
         for (SourceFile file : files) {
-            for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (!type.isInterface()) {
                     new ClassCheck(file, type, springProject, findings).run();
                 }
@@ -105,7 +105,7 @@ public final class TransactionalProxyBypassRule implements Rule {
 
     /** {@code @EnableTransactionManagement(mode = AdviceMode.ASPECTJ)}. */
     private static boolean enablesAspectJ(SourceFile file) {
-        for (AnnotationExpr annotation : file.unit().findAll(AnnotationExpr.class)) {
+        for (AnnotationExpr annotation : file.findAll(AnnotationExpr.class)) {
             if (file.refersTo(annotation.getNameAsString(), ENABLE_TRANSACTION_MANAGEMENT)
                     && annotation instanceof NormalAnnotationExpr normal
                     && normal.getPairs().stream().anyMatch(p -> p.getNameAsString().equals("mode")

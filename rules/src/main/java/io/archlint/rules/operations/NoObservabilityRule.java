@@ -120,7 +120,7 @@ public final class NoObservabilityRule implements Rule {
         }
         Set<String> listenerAnnotations = codebase.stereotypes().listenerAnnotations();
         for (SourceFile file : codebase.sources().files()) {
-            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
                 if (file.isAnnotated(type, listenerAnnotations)) {
                     result.add(new Entry(Kind.LISTENER, file, position(type), file.qualifiedName(type),
                             type.getNameAsString()));

@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import io.archlint.engine.source.StringValues;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.Facet;
@@ -206,7 +207,7 @@ public final class MissingIdempotencyKeyRule implements Rule {
         for (Parameter parameter : method.getParameters()) {
             Optional<AnnotationExpr> header = file.annotation(parameter, HEADER_ANNOTATIONS);
             if (header.isPresent() && headerName(header.get())
-                    .flatMap(name -> StringConstants.value(sources, file, name))
+                    .flatMap(name -> StringValues.of(sources, file, name))
                     .filter(name -> isIdempotencyHeader(name, headers))
                     .isPresent()) {
                 return true;
@@ -269,7 +270,7 @@ public final class MissingIdempotencyKeyRule implements Rule {
     private static boolean projectReadsIdempotencyHeader(SourceFacet sources, WebControllers web, Set<String> headers) {
         Set<String> constants = new HashSet<>();
         for (SourceFile file : sources.files()) {
-            for (StringLiteralExpr literal : file.unit().findAll(StringLiteralExpr.class)) {
+            for (StringLiteralExpr literal : file.findAll(StringLiteralExpr.class)) {
                 if (!isIdempotencyHeader(literal.asString(), headers) || !isRead(literal, file, web)) {
                     continue;
                 }
@@ -285,9 +286,9 @@ public final class MissingIdempotencyKeyRule implements Rule {
         }
         for (SourceFile file : sources.files()) {
             Stream<Node> uses = Stream.concat(
-                    file.unit().findAll(NameExpr.class).stream()
+                    file.findAll(NameExpr.class).stream()
                             .filter(n -> constants.contains(n.getNameAsString())),
-                    file.unit().findAll(FieldAccessExpr.class).stream()
+                    file.findAll(FieldAccessExpr.class).stream()
                             .filter(f -> constants.contains(f.getNameAsString())));
             if (uses.anyMatch(use -> isRead(use, file, web))) {
                 return true;

@@ -27,6 +27,7 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import io.archlint.engine.source.StringValues;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.Facet;
@@ -101,7 +102,7 @@ public final class NonIdempotentConsumerRule implements Rule {
         Walker walker = new Walker(codebase.sources(), codebase.stereotypes());
         Set<String> listenerAnnotations = codebase.stereotypes().listenerAnnotations();
         for (SourceFile file : codebase.sources().files()) {
-            for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (type.isInterface()) {
                     continue;
                 }
@@ -250,7 +251,7 @@ public final class NonIdempotentConsumerRule implements Rule {
             if (implementations == null) {
                 implementations = new HashMap<>();
                 for (SourceFile file : sources.files()) {
-                    for (ClassOrInterfaceDeclaration candidate : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+                    for (ClassOrInterfaceDeclaration candidate : file.findAll(ClassOrInterfaceDeclaration.class)) {
                         if (candidate.isInterface()) {
                             continue;
                         }
@@ -289,7 +290,7 @@ public final class NonIdempotentConsumerRule implements Rule {
             Expression current = call;
             while (current instanceof MethodCallExpr chained) {
                 for (Expression argument : chained.getArguments()) {
-                    Optional<String> sql = StringConstants.value(sources, owner.file(), argument);
+                    Optional<String> sql = StringValues.of(sources, owner.file(), argument);
                     if (sql.isPresent()) {
                         return classifySql(sql.get());
                     }
@@ -303,7 +304,7 @@ public final class NonIdempotentConsumerRule implements Rule {
             for (MethodDeclaration method : repository.get().declaration().getMethodsByName(call.getNameAsString())) {
                 Optional<AnnotationExpr> query = repository.get().file().annotation(method, QUERY_ANNOTATIONS);
                 Optional<String> sql = query.flatMap(NonIdempotentConsumerRule::annotationValue)
-                        .flatMap(value -> StringConstants.value(sources, repository.get().file(), value));
+                        .flatMap(value -> StringValues.of(sources, repository.get().file(), value));
                 if (sql.isPresent()) {
                     return classifySql(sql.get());
                 }

@@ -80,7 +80,7 @@ public final class CorsWildcardCredentialsRule implements Rule {
         Map<String, List<Setting>> explicitOrigins = new LinkedHashMap<>();
         Map<String, List<Setting>> defaults = new LinkedHashMap<>();
         Map<String, Boolean> credentials = new LinkedHashMap<>();
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
             String name = call.getNameAsString();
             if (ORIGIN_CALLS.contains(name)) {
                 String key = target(call);
@@ -170,7 +170,7 @@ public final class CorsWildcardCredentialsRule implements Rule {
      * annotation fills what the handler's leaves out. Without origins, {@code @CrossOrigin} allows all.
      */
     private static void checkAnnotations(SourceFile file, FindingCollector findings) {
-        for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
             Optional<AnnotationExpr> onType = file.annotation(type, CROSS_ORIGIN);
             onType.ifPresent(annotation -> checkAnnotation(file, annotation, Optional.empty(), findings));
             for (MethodDeclaration method : type.getMethods()) {

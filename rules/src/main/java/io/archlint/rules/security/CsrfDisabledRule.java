@@ -49,7 +49,7 @@ public final class CsrfDisabledRule implements Rule {
             if (!SpringSecuritySource.imports(file, SPRING_SECURITY)) {
                 continue;
             }
-            for (MethodCallExpr csrf : file.unit().findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr csrf : file.findAll(MethodCallExpr.class)) {
                 if (csrf.getNameAsString().equals("csrf") && isDisabledCsrf(csrf)
                         && !SpringSecuritySource.inNonProductionProfile(file, csrf)) {
                     Node chain = SpringSecuritySource.enclosingMember(csrf).orElse(csrf);

@@ -147,7 +147,7 @@ public final class HardcodedSecretRule implements Rule {
     }
 
     private void checkSource(SourceFile file, FindingCollector findings) {
-        for (LiteralStringValueExpr literal : file.unit().findAll(LiteralStringValueExpr.class)) {
+        for (LiteralStringValueExpr literal : file.findAll(LiteralStringValueExpr.class)) {
             String value = literal instanceof StringLiteralExpr string ? string.asString()
                     : literal instanceof TextBlockLiteralExpr block ? block.asString() : null;
             if (value == null) {

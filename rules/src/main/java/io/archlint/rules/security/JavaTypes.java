@@ -118,7 +118,7 @@ final class JavaTypes {
             return resolved;
         }
         // A type nested in one of the file's types: Dao.Filter written as Filter.
-        for (TypeDeclaration<?> declared : type.file().unit().findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> declared : type.file().findAll(TypeDeclaration.class)) {
             if (declared.getNameAsString().equals(written) && !declared.isTopLevelType()) {
                 return sources.type(type.file().qualifiedName(declared));
             }
@@ -147,7 +147,7 @@ final class JavaTypes {
         if (samePackage.equals(qualifiedName)) {
             return true;
         }
-        boolean declaredHere = file.unit().findAll(TypeDeclaration.class).stream()
+        boolean declaredHere = file.findAll(TypeDeclaration.class).stream()
                 .anyMatch(t -> t.getNameAsString().equals(name));
         return !declaredHere && sources.type(samePackage).isEmpty();
     }

@@ -144,7 +144,7 @@ public final class MissingInputValidationRule implements Rule {
     private static Set<String> validationMetaAnnotations(SourceFacet sources) {
         Set<String> result = new HashSet<>();
         for (SourceFile file : sources.files()) {
-            for (AnnotationDeclaration declaration : file.unit().findAll(AnnotationDeclaration.class)) {
+            for (AnnotationDeclaration declaration : file.findAll(AnnotationDeclaration.class)) {
                 if (declaration.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().startsWith("Valid"))) {
                     result.add(file.qualifiedName(declaration));
                 }

@@ -89,7 +89,7 @@ public final class NoAuthenticationRule implements Rule {
     /** A request filter or interceptor of the module's own that reads an {@code Authorization} or API key header. */
     private static boolean readsCredentials(Codebase codebase) {
         for (SourceFile file : codebase.sources().files()) {
-            for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (isRequestFilter(codebase, file, type) && mentionsCredentialHeader(type)) {
                     return true;
                 }

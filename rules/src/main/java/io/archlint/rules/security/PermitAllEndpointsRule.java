@@ -54,7 +54,7 @@ public final class PermitAllEndpointsRule implements Rule {
             if (!SpringSecuritySource.imports(file, SPRING_SECURITY)) {
                 continue;
             }
-            for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
                 if (call.getNameAsString().equals("permitAll") && call.getArguments().isEmpty()) {
                     SpringSecuritySource.previousInChain(call)
                             .ifPresent(matcher -> checkPermitted(sources, file, matcher, findings));

@@ -5,12 +5,9 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -27,6 +24,7 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.source.SourceFacet;
+import io.archlint.engine.source.StringValues;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.Symbols;
 import java.util.ArrayList;
@@ -42,7 +40,6 @@ final class SpringSecuritySource {
     /** Profiles that only run on a developer's machine or in tests. */
     private static final Set<String> NON_PRODUCTION_PROFILES = Set.of(
             "dev", "development", "local", "test", "testing", "it", "e2e", "mock", "h2");
-    private static final int MAX_DEPTH = 4;
 
     private SpringSecuritySource() {}
 
@@ -203,52 +200,7 @@ final class SpringSecuritySource {
      * concatenation or a constant of the enclosing types or of another type of the module.
      */
     static Optional<String> stringValue(SourceFacet sources, SourceFile file, Expression expression) {
-        return stringValue(sources, file, expression, 0);
-    }
-
-    private static Optional<String> stringValue(SourceFacet sources, SourceFile file, Expression expression, int depth) {
-        if (depth > MAX_DEPTH) {
-            return Optional.empty();
-        }
-        if (expression instanceof StringLiteralExpr literal) {
-            return Optional.of(literal.asString());
-        }
-        if (expression instanceof EnclosedExpr enclosed) {
-            return stringValue(sources, file, enclosed.getInner(), depth);
-        }
-        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
-            Optional<String> left = stringValue(sources, file, binary.getLeft(), depth + 1);
-            Optional<String> right = stringValue(sources, file, binary.getRight(), depth + 1);
-            return left.isPresent() && right.isPresent() ? Optional.of(left.get() + right.get()) : Optional.empty();
-        }
-        if (expression instanceof NameExpr name) {
-            for (Node n = name.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-                if (n instanceof TypeDeclaration<?> type) {
-                    Optional<Expression> init = constantInitializer(type, name.getNameAsString());
-                    if (init.isPresent()) {
-                        return stringValue(sources, file, init.get(), depth + 1);
-                    }
-                }
-            }
-            return Optional.empty();
-        }
-        if (expression instanceof FieldAccessExpr access && access.getScope() instanceof NameExpr owner
-                && Character.isUpperCase(owner.getNameAsString().charAt(0))) {
-            return sources.type(file.resolve(owner.getNameAsString()))
-                    .flatMap(declared -> constantInitializer(declared.declaration(), access.getNameAsString())
-                            .flatMap(init -> stringValue(sources, declared.file(), init, depth + 1)));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Expression> constantInitializer(TypeDeclaration<?> type, String name) {
-        return type.getFieldByName(name)
-                .filter(field -> field.isFinal() || type.isAnnotationDeclaration()
-                        || type.isClassOrInterfaceDeclaration() && type.asClassOrInterfaceDeclaration().isInterface())
-                .flatMap(field -> field.getVariables().stream()
-                        .filter(v -> v.getNameAsString().equals(name))
-                        .findFirst())
-                .flatMap(VariableDeclarator::getInitializer);
+        return StringValues.of(sources, file, expression);
     }
 
     /** {@code true} or {@code Boolean.TRUE}. */

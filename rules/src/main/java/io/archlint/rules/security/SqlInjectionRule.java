@@ -95,7 +95,7 @@ public final class SqlInjectionRule implements Rule {
         JavaTypes types = new JavaTypes(codebase.sources());
         for (SourceFile file : codebase.sources().files()) {
             SqlStrings strings = new SqlStrings(types, file);
-            for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
                 sink(types, file, call).ifPresent(sink -> checkArguments(file, strings, call, sink, findings));
             }
             checkMyBatisAnnotations(file, findings);
@@ -167,7 +167,7 @@ public final class SqlInjectionRule implements Rule {
     }
 
     private static void checkMyBatisAnnotations(SourceFile file, FindingCollector findings) {
-        for (AnnotationExpr annotation : file.unit().findAll(AnnotationExpr.class)) {
+        for (AnnotationExpr annotation : file.findAll(AnnotationExpr.class)) {
             if (!file.refersToAny(annotation.getNameAsString(), MYBATIS_ANNOTATIONS)) {
                 continue;
             }

@@ -96,7 +96,7 @@ public final class WeakPasswordHashingRule implements Rule {
     }
 
     private void checkEncoders(SourceFile file, FindingCollector findings) {
-        for (ObjectCreationExpr created : file.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr created : file.findAll(ObjectCreationExpr.class)) {
             String written = created.getType().getNameWithScope();
             if (denotes(file, written, DELEGATING)) {
                 weakId(created).ifPresent(id -> report(file, created, findings, "`" + label(created)
@@ -108,7 +108,7 @@ public final class WeakPasswordHashingRule implements Rule {
                 report(file, created, findings, "`" + label(created) + "` " + detail + "; " + ADVICE);
             });
         }
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
             if (!call.getNameAsString().equals("getInstance") || call.getScope().isEmpty()
                     || !isTypeName(call.getScope().get())) {
                 continue;
@@ -161,7 +161,7 @@ public final class WeakPasswordHashingRule implements Rule {
     }
 
     private void checkDigests(SourceFile file, FindingCollector findings) {
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
             if (call.getScope().isEmpty() || !isTypeName(call.getScope().get())) {
                 continue;
             }
@@ -270,7 +270,7 @@ public final class WeakPasswordHashingRule implements Rule {
         if (!file.refersTo(written, qualifiedName)) {
             return false;
         }
-        return written.contains(".") || file.unit().findAll(TypeDeclaration.class).stream()
+        return written.contains(".") || file.findAll(TypeDeclaration.class).stream()
                 .noneMatch(t -> t.getNameAsString().equals(written));
     }
 

@@ -250,6 +250,31 @@ class PrematureMicroservicesRuleTest {
         }
 
         @Test
+        void ignoresAdminServerHystrixDashboardAndTurbineModules() {
+            // Monitoring servers register with discovery and read central config, and are one class by design.
+            tester().java("com/acme/admin/AdminApplication.java", APPLICATION.replace("GreetingApplication", "AdminApplication")
+                            .replace("com.acme.greeting", "com.acme.admin"))
+                    .dependencies(graph(
+                            direct("org.springframework.cloud:spring-cloud-starter-config:4.1.3", "compile", 22),
+                            direct("org.springframework.cloud:spring-cloud-starter-netflix-eureka-client:4.1.3", "compile", 26),
+                            direct("de.codecentric:spring-boot-admin-starter-server:3.3.4", "compile", 30)))
+                    .expectNoFindings();
+            tester().java("com/acme/greeting/GreetingApplication.java", APPLICATION)
+                    .dependencies(graph(
+                            direct("org.springframework.cloud:spring-cloud-starter-config:2.2.8.RELEASE", "compile", 22),
+                            direct("org.springframework.cloud:spring-cloud-starter-netflix-hystrix-dashboard:2.2.10.RELEASE",
+                                    "compile", 26)))
+                    .expectNoFindings();
+            tester().java("com/acme/greeting/GreetingApplication.java", APPLICATION)
+                    .dependencies(graph(
+                            direct("org.springframework.cloud:spring-cloud-starter-netflix-eureka-client:2.2.10.RELEASE",
+                                    "compile", 22),
+                            direct("org.springframework.cloud:spring-cloud-starter-netflix-turbine-stream:2.2.10.RELEASE",
+                                    "compile", 26)))
+                    .expectNoFindings();
+        }
+
+        @Test
         void ignoresOtherSpringCloudStartersAndTestScopedOnes() {
             smallService().dependencies(graph(
                             direct("org.springframework.cloud:spring-cloud-starter-openfeign:4.1.3", "compile", 24),

@@ -3,6 +3,7 @@ package com.acme.orders.web;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderRepository;
 import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -45,5 +47,12 @@ public class OrderController {
     @GetMapping("/{id}")
     public ResponseEntity<Order> find(@PathVariable long id) {
         return ResponseEntity.of(orders.findById(id));
+    }
+
+    // Pitfall: a customer's orders without a page (unbounded-query), on a column no index leads
+    // (missing-index: see OrderRepository and db/migration).
+    @GetMapping
+    public List<Order> byCustomer(@RequestParam long customerId) {
+        return orders.findByCustomerId(customerId);
     }
 }

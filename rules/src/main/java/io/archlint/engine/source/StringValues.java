@@ -1,4 +1,4 @@
-package io.archlint.rules.resilience;
+package io.archlint.engine.source;
 
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
@@ -12,23 +12,23 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
-import io.archlint.engine.source.SourceFacet;
-import io.archlint.engine.source.SourceFile;
 import java.util.Optional;
 
 /**
  * Resolves a string expression to its value when the module's sources say it: literals, text
- * blocks, constant concatenation and constants of the module's own types ({@code HEADER},
- * {@code Headers.IDEMPOTENCY_KEY}, statically imported constants).
+ * blocks, constant concatenation and constants (final fields, interface and annotation fields) of the
+ * module's own types: {@code HEADER}, {@code Headers.IDEMPOTENCY_KEY}, statically imported ones.
+ * Rules use it to read annotation attributes, header names and queries written with constants.
  */
-final class StringConstants {
+public final class StringValues {
 
     /** Constants that refer to constants; deeper chains are not followed. */
     private static final int MAX_DEPTH = 4;
 
-    private StringConstants() {}
+    private StringValues() {}
 
-    static Optional<String> value(SourceFacet sources, SourceFile file, Expression expression) {
+    /** The value of a string expression, or empty when the sources do not say it. */
+    public static Optional<String> of(SourceFacet sources, SourceFile file, Expression expression) {
         return value(sources, file, expression, 0);
     }
 
@@ -96,8 +96,12 @@ final class StringConstants {
                 .flatMap(init -> value(sources, declared.file(), init, depth + 1)));
     }
 
+    /** A constant's initializer: a final field, or any field of an interface or annotation type. */
     private static Optional<Expression> initializer(TypeDeclaration<?> type, String name) {
+        boolean inInterface = type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declaration
+                && declaration.isInterface();
         return type.getFieldByName(name)
+                .filter(field -> field.isFinal() || inInterface || type.isAnnotationDeclaration())
                 .map(FieldDeclaration::getVariables)
                 .flatMap(variables -> variables.stream().filter(v -> v.getNameAsString().equals(name)).findFirst())
                 .flatMap(VariableDeclarator::getInitializer);

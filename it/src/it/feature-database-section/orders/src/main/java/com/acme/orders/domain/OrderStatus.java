@@ -1,0 +1,5 @@
+package com.acme.orders.domain;
+
+public enum OrderStatus {
+    PLACED, PAID, SHIPPED, CANCELLED
+}

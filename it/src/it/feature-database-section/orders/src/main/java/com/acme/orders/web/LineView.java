@@ -1,0 +1,4 @@
+package com.acme.orders.web;
+
+public record LineView(String sku, int quantity) {
+}

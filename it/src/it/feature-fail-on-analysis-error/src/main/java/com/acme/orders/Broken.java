@@ -1,0 +1,5 @@
+package com.acme.orders;
+
+public class Broken {
+    void place( {
+}

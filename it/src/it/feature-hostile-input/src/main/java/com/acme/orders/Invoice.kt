@@ -1,0 +1,3 @@
+package com.acme.orders
+
+data class Invoice(val id: Long)

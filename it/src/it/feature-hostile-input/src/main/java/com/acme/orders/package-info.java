@@ -1,0 +1,2 @@
+@Deprecated
+package com.acme.orders;

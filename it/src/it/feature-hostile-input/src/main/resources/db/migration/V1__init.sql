@@ -1,0 +1,4 @@
+CREATE TABLE orders (
+    id          BIGINT PRIMARY KEY,
+    customer_id BIGINT NOT NULL
+);

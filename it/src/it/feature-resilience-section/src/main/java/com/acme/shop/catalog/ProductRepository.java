@@ -1,0 +1,6 @@
+package com.acme.shop.catalog;
+
+import org.springframework.data.repository.CrudRepository;
+
+public interface ProductRepository extends CrudRepository<Product, String> {
+}

@@ -1,0 +1,4 @@
+package com.acme.shop.messaging;
+
+public record ShipmentDispatched(String messageId, long orderId) {
+}

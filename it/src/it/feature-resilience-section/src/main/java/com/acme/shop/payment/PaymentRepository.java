@@ -1,0 +1,6 @@
+package com.acme.shop.payment;
+
+import org.springframework.data.repository.CrudRepository;
+
+public interface PaymentRepository extends CrudRepository<Payment, Long> {
+}

@@ -1,0 +1,6 @@
+package com.acme.shop.stock;
+
+import org.springframework.data.repository.CrudRepository;
+
+public interface StockItemRepository extends CrudRepository<StockItem, String> {
+}

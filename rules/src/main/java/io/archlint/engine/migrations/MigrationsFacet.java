@@ -1,0 +1,56 @@
+package io.archlint.engine.migrations;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The module's Flyway and Liquibase migrations, read for DDL: each migration in apply order, the
+ * schema changes it makes, and the schema they leave behind.
+ */
+public final class MigrationsFacet {
+
+    private final List<Migration> migrations;
+    private final List<SchemaChange> changes;
+    private final Schema schema;
+    private final Map<SchemaChange, String> typesBefore;
+
+    MigrationsFacet(List<Migration> migrations, Schema schema, Map<SchemaChange, String> typesBefore) {
+        this.migrations = List.copyOf(migrations);
+        List<SchemaChange> all = new ArrayList<>();
+        migrations.forEach(m -> all.addAll(m.changes()));
+        this.changes = List.copyOf(all);
+        this.schema = schema;
+        this.typesBefore = new IdentityHashMap<>(typesBefore);
+    }
+
+    /**
+     * The migrations in apply order: Flyway's versioned scripts by version ({@code V1 < V1.1 < V2 <
+     * V10}), then its repeatable ones; Liquibase changeSets in changelog order, includes followed.
+     */
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
+    /** Every change of every migration, in order. */
+    public List<SchemaChange> changes() {
+        return changes;
+    }
+
+    /** The schema after every migration has run. */
+    public Schema schema() {
+        return schema;
+    }
+
+    /** For an {@code ALTER_COLUMN_TYPE} change, the column's type before it, when the migrations declared it. */
+    public Optional<String> typeBefore(SchemaChange change) {
+        return Optional.ofNullable(typesBefore.get(change));
+    }
+
+    /** The migration files read, relative to the module base directory, in apply order. */
+    public List<String> files() {
+        return migrations.stream().map(Migration::file).distinct().toList();
+    }
+}

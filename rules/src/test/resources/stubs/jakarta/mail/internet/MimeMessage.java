@@ -1,0 +1,3 @@
+package jakarta.mail.internet;
+
+public class MimeMessage extends jakarta.mail.Message { }

@@ -1,0 +1,3 @@
+package net.sf.jasperreports.engine;
+
+public class JasperPrint { }

@@ -1,0 +1,3 @@
+package org.springframework.cloud.stream.function;
+
+public class StreamBridge { public boolean send(String bindingName, Object data) { return true; } }

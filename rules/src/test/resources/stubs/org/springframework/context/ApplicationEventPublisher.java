@@ -1,0 +1,3 @@
+package org.springframework.context;
+
+public interface ApplicationEventPublisher { void publishEvent(Object event); }

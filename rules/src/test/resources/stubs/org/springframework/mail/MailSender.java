@@ -1,0 +1,3 @@
+package org.springframework.mail;
+
+public interface MailSender { void send(SimpleMailMessage message); }

@@ -1,0 +1,3 @@
+package org.springframework.transaction.support;
+
+public abstract class TransactionSynchronizationManager { public static void registerSynchronization(TransactionSynchronization synchronization) {} }
