@@ -109,6 +109,7 @@ for SIZE in "${SIZES[@]}"; do
     echo "size=$SIZE"
     echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
     echo "command=$COMMAND"
+    echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD -- rules plugin 2>/dev/null || echo ' (with local changes)')"
     echo "runs=$RUNS"
     echo "note=${BENCH_NOTE:-}"
     echo "mavenOpts=$USER_MAVEN_OPTS"

@@ -198,7 +198,8 @@ public final class Report {
         int runs = s.runs();
         line("## " + s.name() + " LOC");
         line("");
-        line("Measured " + s.get("date") + " with `" + s.get("command") + "` (" + runs + " Maven run" + (runs == 1 ? "" : "s")
+        String commit = s.get("commit").isBlank() ? "" : " at commit " + s.get("commit");
+        line("Measured " + s.get("date") + commit + " with `" + s.get("command") + "` (" + runs + " Maven run" + (runs == 1 ? "" : "s")
                 + " per row unless said"
                 + " otherwise; medians, with the range in brackets). Load average before/after: " + s.get("load.before")
                 + " / " + s.get("load.after") + ".");
