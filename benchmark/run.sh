@@ -9,7 +9,8 @@
 # Environment: RUNS (Maven runs per measurement, default 3), WARM_RUNS (in-process runs, default 10,
 # 3 above 500k LOC), ARCHUNIT_RUNS (default 5), BENCH_NOTE (a line printed above the results, e.g.
 # about machine load), SKIP_BUILD=1 (use the Archlint the last run installed in benchmark/target/m2),
-# XMX_TIMEOUT (seconds, 300), XMX_ALL=1 (the -Xmx512m run also above 500k LOC, where it is skipped).
+# XMX_TIMEOUT (seconds, 300), XMX_ALL=1 (the -Xmx512m run also above 500k LOC, where it is skipped),
+# MAVEN_OPTS (kept in every run, e.g. -Xmx8g for 1m on a machine with less than 24 GB of RAM).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,6 +22,7 @@ WARM_RUNS_SET="${WARM_RUNS:-}"
 WARM_RUNS="${WARM_RUNS:-10}"   # 3 for sizes above 500k LOC unless set
 ARCHUNIT_RUNS="${ARCHUNIT_RUNS:-5}"
 XMX_TIMEOUT="${XMX_TIMEOUT:-300}"
+USER_MAVEN_OPTS="${MAVEN_OPTS:-}"   # kept in every Maven run (the -Xmx512m run's own -Xmx comes last and wins)
 PMD_VERSION="3.28.0"
 DEPENDENCY_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(10k 100k 1m); fi
@@ -107,8 +109,10 @@ for SIZE in "${SIZES[@]}"; do
     echo "size=$SIZE"
     echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
     echo "command=$COMMAND"
+    echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD -- rules plugin 2>/dev/null || echo ' (with local changes)')"
     echo "runs=$RUNS"
     echo "note=${BENCH_NOTE:-}"
+    echo "mavenOpts=$USER_MAVEN_OPTS"
     echo "load.before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
   } >"$RESULTS"
 
@@ -143,7 +147,7 @@ for SIZE in "${SIZES[@]}"; do
   log "$SIZE: archlint:check cold (cache off), $RUNS runs"
   for i in $(seq "$RUNS"); do
     rm -f "$PROJECT/target/archlint/timings.json"
-    MAVEN_OPTS="-Xlog:gc:file=$RESULTS_DIR/gc-archlint-$i.log" \
+    MAVEN_OPTS="$USER_MAVEN_OPTS -Xlog:gc:file=$RESULTS_DIR/gc-archlint-$i.log" \
       measure "archlint.$i" "${M[@]}" -o -f "$POM" "$ARCHLINT" -Darchlint.cache=false -Darchlint.timings=true
     cp "$WORK/last-run.log" "$RESULTS_DIR/archlint-$i.log"
     if [ -f "$PROJECT/target/archlint/timings.json" ]; then
@@ -159,7 +163,7 @@ for SIZE in "${SIZES[@]}"; do
 
   if [ "${XMX_ALL:-0}" = 1 ] || [ "$(sed -n 's/^javaLines=//p' "$RESULTS")" -le 500000 ]; then
     log "$SIZE: archlint:check with -Xmx512m (given up after ${XMX_TIMEOUT}s: a heap too small can thrash for long)"
-    MAVEN_OPTS="-Xmx512m -Xlog:gc:file=$RESULTS_DIR/gc-xmx512m.log" \
+    MAVEN_OPTS="$USER_MAVEN_OPTS -Xmx512m -Xlog:gc:file=$RESULTS_DIR/gc-xmx512m.log" \
       measure xmx512 timeout "$XMX_TIMEOUT" "${M[@]}" -o -f "$POM" "$ARCHLINT" -Darchlint.cache=false -Darchlint.timings=true
     cp "$WORK/last-run.log" "$RESULTS_DIR/xmx512m.log"
     if grep -q '^xmx512.status=0' "$RESULTS"; then
@@ -183,7 +187,7 @@ for SIZE in "${SIZES[@]}"; do
 
   log "$SIZE: pmd:check default ruleset (analysis cache off), $RUNS runs + 1 with PMD's own benchmark"
   for i in $(seq "$RUNS"); do
-    MAVEN_OPTS="-Xlog:gc:file=$RESULTS_DIR/gc-pmd-$i.log" \
+    MAVEN_OPTS="$USER_MAVEN_OPTS -Xlog:gc:file=$RESULTS_DIR/gc-pmd-$i.log" \
       measure "pmd.$i" "${M[@]}" -o -f "$POM" "$PMD" -Dpmd.failOnViolation=false -Dpmd.analysisCache=false
     echo "pmd.$i.heap=$(peak_heap "$RESULTS_DIR/gc-pmd-$i.log")" >>"$RESULTS"
   done

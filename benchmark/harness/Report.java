@@ -180,7 +180,11 @@ public final class Report {
                 .orElse(sizes.isEmpty() ? null : sizes.get(sizes.size() - 1));
         if (focus != null) {
             breakdown(focus);
-            pitfalls(sizes.get(sizes.size() - 1));
+            Size largest = sizes.get(sizes.size() - 1);
+            if (largest != focus) {
+                breakdown(largest);
+            }
+            pitfalls(largest);
         }
         if (sizes.size() > 1) {
             scaling(sizes);
@@ -194,9 +198,15 @@ public final class Report {
         int runs = s.runs();
         line("## " + s.name() + " LOC");
         line("");
-        line("Measured " + s.get("date") + " with `" + s.get("command") + "` (" + runs + " Maven runs per row unless said"
+        String commit = s.get("commit").isBlank() ? "" : " at commit " + s.get("commit");
+        line("Measured " + s.get("date") + commit + " with `" + s.get("command") + "` (" + runs + " Maven run" + (runs == 1 ? "" : "s")
+                + " per row unless said"
                 + " otherwise; medians, with the range in brackets). Load average before/after: " + s.get("load.before")
                 + " / " + s.get("load.after") + ".");
+        if (!s.get("mavenOpts").isBlank()) {
+            line("");
+            line("`MAVEN_OPTS=" + s.get("mavenOpts") + "` in every Maven run.");
+        }
         if (!s.get("note").isBlank()) {
             line("");
             line("**" + s.get("note") + "**");
@@ -281,6 +291,15 @@ public final class Report {
         line(String.format(Locale.ROOT, "| suppressions (step) | %.1f | %s |",
                 s.topLevel(file, "suppressionsMillis"),
                 fmt(s.num("warm.suppressions.ms"))));
+        line("");
+        double total = s.topLevel(file, "totalMillis");
+        double facetSum = facets.values().stream().mapToDouble(Double::doubleValue).sum();
+        facets.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top -> line(String.format(Locale.ROOT,
+                "Building the facets takes %.0f%% of this run's %.0f ms; the largest is `%s` (%.0f%%). The warm"
+                        + " in-process median (%s ms) is %.0f%% of the cold median analysis: the difference is mostly"
+                        + " JIT compilation and class loading, which compete with the analysis for the cores (and machine load).",
+                100 * facetSum / total, total, top.getKey(), 100 * top.getValue() / total, s.get("warm.median.ms"),
+                100 * s.num("warm.median.ms") / s.median("archlint", "analysis"))));
         line("");
         double ruleSum = rules.values().stream().mapToDouble(Double::doubleValue).sum();
         line(String.format(Locale.ROOT, "Top 10 of %d rules (all rules together: %.0f ms of thread time, cold):",
@@ -398,8 +417,13 @@ public final class Report {
                 + " rewrites this file from the raw results in `benchmark/target/results/` (kept for sizes measured earlier,"
                 + " each with its own date and command). It is not part of the build or the test run. Knobs: `RUNS`"
                 + " (Maven runs per measurement, 3), `WARM_RUNS` (10, 3 above 500k LOC), `ARCHUNIT_RUNS` (5), `BENCH_NOTE` (a remark"
-                + " printed with the results), `SKIP_BUILD=1`. PMD's artifacts are downloaded on the first run;"
-                + " everything else runs offline.");
+                + " printed with the results), `SKIP_BUILD=1`, `XMX_TIMEOUT`, `XMX_ALL=1`, and `MAVEN_OPTS`, kept in every"
+                + " Maven run. PMD's artifacts are downloaded on the first run; everything else runs offline. All three"
+                + " sizes take about half an hour on 2 cores; the 1m service needs about 6 GB of heap (the JVM's default"
+                + " maximum is a quarter of the RAM: set `MAVEN_OPTS=-Xmx8g` below 24 GB). Archlint is installed into"
+                + " `benchmark/target/m2`, chained in front of the local repository, so the runs measure this checkout."
+                + " `java benchmark/harness/Report.java benchmark/target/results docs/benchmarks.md` renders this file"
+                + " again without measuring.");
         line("");
         line("How each figure is taken:");
         line("");
