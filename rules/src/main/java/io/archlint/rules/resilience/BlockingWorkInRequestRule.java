@@ -18,6 +18,7 @@ import io.archlint.engine.Severity;
 import io.archlint.engine.bytecode.CallGraph;
 import io.archlint.engine.source.Endpoint;
 import io.archlint.engine.source.WebControllers;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,23 +135,31 @@ public final class BlockingWorkInRequestRule implements Rule {
                     continue;
                 }
                 Predicate<JavaCall<?>> inline = call -> !deferred(call, handler, handsOff) && !callsAsync(graph, call);
-                CallGraph.Search search = graph.from(handler).depth(depth).through(inline);
+                // One walk of the graph for every kind of work; each kind then takes its first path.
+                List<CallGraph.Path> paths = graph.from(handler).depth(depth).through(inline)
+                        .find(call -> Arrays.stream(Work.values()).anyMatch(work -> isTarget(work, call)));
                 for (Work work : Work.values()) {
-                    first(codebase, search, work).ifPresent(path -> report(codebase, findings, endpoint, work, path));
+                    first(codebase, paths, work).ifPresent(path -> report(codebase, findings, endpoint, work, path));
                 }
             }
         }
     }
 
-    private static Optional<CallGraph.Path> first(Codebase codebase, CallGraph.Search search, Work work) {
+    private static boolean isTarget(Work work, JavaCall<?> call) {
         return switch (work) {
-            case MAIL -> search.first(call -> matches(call, MAIL));
-            case SLEEP -> search.first(call -> matches(call, SLEEP));
-            case REPORT -> search.first(call -> matches(call, REPORTS));
-            case REMOTE_IN_LOOP -> search.find(CallTargets::isRemoteCall).stream()
-                    .filter(path -> path.calls().stream().anyMatch(call -> CallSites.isInLoop(codebase, call)))
-                    .findFirst();
+            case MAIL -> matches(call, MAIL);
+            case SLEEP -> matches(call, SLEEP);
+            case REPORT -> matches(call, REPORTS);
+            case REMOTE_IN_LOOP -> CallTargets.isRemoteCall(call);
         };
+    }
+
+    private static Optional<CallGraph.Path> first(Codebase codebase, List<CallGraph.Path> paths, Work work) {
+        return paths.stream()
+                .filter(path -> isTarget(work, path.target()))
+                .filter(path -> work != Work.REMOTE_IN_LOOP
+                        || path.calls().stream().anyMatch(call -> CallSites.isInLoop(codebase, call)))
+                .findFirst();
     }
 
     private static void report(Codebase codebase, FindingCollector findings, Endpoint endpoint, Work work,
