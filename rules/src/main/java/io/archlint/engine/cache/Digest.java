@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 public final class Digest {
 
     private final MessageDigest sha;
+    /** One read buffer for every file: a big module digests tens of thousands of class files. */
+    private final byte[] buffer = new byte[64 * 1024];
 
     public Digest() {
         try {
@@ -73,7 +75,6 @@ public final class Digest {
 
     private void file(String name, Path file) {
         text(name + "\n");
-        byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file)) {
             int read;
             while ((read = in.read(buffer)) > 0) {
