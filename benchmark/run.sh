@@ -185,6 +185,40 @@ for SIZE in "${SIZES[@]}"; do
     fi
   done
 
+  log "$SIZE: one-file change (a method added to one service, module recompiled), $RUNS runs (cache on)"
+  EDITED="$(find "$PROJECT/src/main/java" -name '*Service.java' | sort | head -1)"
+  cp "$EDITED" "$WORK/edited.orig"
+  for i in $(seq "$RUNS"); do
+    # Each run edits the file differently, so the cache the previous run wrote does not match.
+    cp "$WORK/edited.orig" "$EDITED"
+    sed -i '$ d' "$EDITED"
+    printf '    int benchmarkEdit%s() {\n        return %s;\n    }\n}\n' "$i" "$i" >>"$EDITED"
+    "${M[@]}" -q -o -f "$POM" compile >"$WORK/last-run.log" 2>&1 \
+      || { cat "$WORK/last-run.log" >&2; log "$SIZE: the edited $EDITED does not compile"; exit 1; }
+    rm -f "$PROJECT/target/archlint/timings.json"
+    measure "onefile.$i" "${M[@]}" -o -f "$POM" "$ARCHLINT" -Darchlint.timings=true
+    if [ -f "$PROJECT/target/archlint/timings.json" ]; then
+      cp "$PROJECT/target/archlint/timings.json" "$RESULTS_DIR/timings-onefile-$i.json"
+      echo "onefile.$i.analysis=$(json_number "$RESULTS_DIR/timings-onefile-$i.json" totalMillis)" >>"$RESULTS"
+      echo "onefile.$i.cached=$(json_bool "$RESULTS_DIR/timings-onefile-$i.json" cached)" >>"$RESULTS"
+    fi
+  done
+  echo "onefile.file=${EDITED#"$PROJECT"/}" >>"$RESULTS"
+  cp "$WORK/edited.orig" "$EDITED"
+  "${M[@]}" -q -o -f "$POM" compile >/dev/null
+
+  log "$SIZE: archlint:check and pmd:check with the JIT limited to C1 (MAVEN_OPTS=-XX:TieredStopAtLevel=1), $RUNS runs each"
+  for i in $(seq "$RUNS"); do
+    rm -f "$PROJECT/target/archlint/timings.json"
+    MAVEN_OPTS="$USER_MAVEN_OPTS -XX:TieredStopAtLevel=1" \
+      measure "c1.$i" "${M[@]}" -o -f "$POM" "$ARCHLINT" -Darchlint.cache=false -Darchlint.timings=true
+    if [ -f "$PROJECT/target/archlint/timings.json" ]; then
+      echo "c1.$i.analysis=$(json_number "$PROJECT/target/archlint/timings.json" totalMillis)" >>"$RESULTS"
+    fi
+    MAVEN_OPTS="$USER_MAVEN_OPTS -XX:TieredStopAtLevel=1" \
+      measure "pmdc1.$i" "${M[@]}" -o -f "$POM" "$PMD" -Dpmd.failOnViolation=false -Dpmd.analysisCache=false
+  done
+
   log "$SIZE: pmd:check default ruleset (analysis cache off), $RUNS runs + 1 with PMD's own benchmark"
   for i in $(seq "$RUNS"); do
     MAVEN_OPTS="$USER_MAVEN_OPTS -Xlog:gc:file=$RESULTS_DIR/gc-pmd-$i.log" \
@@ -210,5 +244,5 @@ for SIZE in "${SIZES[@]}"; do
   log "$SIZE: done; raw results in ${RESULTS#"$ROOT"/}"
 done
 
-java "$HERE/harness/Report.java" "$WORK/results" "$ROOT/docs/benchmarks.md"
+java "$HERE/harness/Report.java" "$WORK/results" "$ROOT/docs/benchmarks.md" "$HERE/analysis.md"
 log "wrote docs/benchmarks.md"

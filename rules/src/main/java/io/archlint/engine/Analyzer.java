@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -136,9 +137,9 @@ public final class Analyzer {
                 codebase.unavailable(facet).orElseThrow() + "; rules that need the " + facet.description()
                         + " were skipped: " + String.join(", ", ids))));
 
-        Map<String, Long> facetTimes = prepareFacets(codebase, runnable);
+        Map<String, Long> facetTimes = new ConcurrentHashMap<>();
         Map<String, Long> ruleTimes = new ConcurrentHashMap<>();
-        List<List<Finding>> perRule = runAll(codebase, runnable, ruleTimes);
+        List<List<Finding>> perRule = runAll(codebase, runnable, facetTimes, ruleTimes);
         long suppressionStart = System.nanoTime();
         Suppressions suppressions = new Suppressions(codebase, today, codebase.encoding(), exclusions);
         List<Finding> findings = new ArrayList<>();
@@ -168,32 +169,39 @@ public final class Analyzer {
     }
 
     /**
-     * Builds each facet the runnable rules read, once, in a fixed order, and measures it. A facet that
-     * fails to build is not retried here: the rules that read it fail and are reported as skipped.
+     * Builds each facet the runnable rules read, once and concurrently (the bytecode import while the
+     * sources are parsed), and starts each rule as soon as the facets it reads are built, on a pool of
+     * {@code parallelism} threads. A facet that fails to build is not retried here: the rules that read
+     * it fail and are reported as skipped.
      */
-    private static Map<String, Long> prepareFacets(Codebase codebase, List<Rule> runnable) {
+    private List<List<Finding>> runAll(Codebase codebase, List<Rule> runnable, Map<String, Long> facetTimes,
+            Map<String, Long> ruleTimes) {
         java.util.Set<Facet> needed = java.util.EnumSet.noneOf(Facet.class);
         runnable.forEach(rule -> needed.addAll(rule.definition().facets()));
-        Map<String, Long> times = new LinkedHashMap<>();
-        for (Facet facet : needed) {
-            long facetStart = System.nanoTime();
-            try {
-                codebase.prepare(facet);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                // Reported through the rules that read it, with the rule ids.
-            }
-            times.put(facet.name().toLowerCase(java.util.Locale.ROOT), System.nanoTime() - facetStart);
+        if (parallelism == 1) {
+            needed.forEach(facet -> prepare(codebase, facet, facetTimes));
+            return runnable.stream().map(rule -> timed(rule, codebase, ruleTimes)).toList();
         }
-        return times;
-    }
-
-    private List<List<Finding>> runAll(Codebase codebase, List<Rule> runnable, Map<String, Long> times) {
-        if (parallelism == 1 || runnable.size() < 2) {
-            return runnable.stream().map(rule -> timed(rule, codebase, times)).toList();
-        }
+        java.util.concurrent.ExecutorService builders = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, needed.size()), daemonThreads("archlint-facet"));
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
-            return pool.submit(() -> runnable.parallelStream().map(rule -> timed(rule, codebase, times)).toList()).get();
+            Map<Facet, CompletableFuture<Void>> built = new java.util.EnumMap<>(Facet.class);
+            for (Facet facet : needed) {
+                built.put(facet, CompletableFuture.runAsync(() -> prepare(codebase, facet, facetTimes), builders));
+            }
+            List<CompletableFuture<List<Finding>>> results = new ArrayList<>();
+            for (Rule rule : runnable) {
+                CompletableFuture<?>[] inputs = rule.definition().facets().stream().map(built::get)
+                        .toArray(CompletableFuture[]::new);
+                results.add(CompletableFuture.allOf(inputs)
+                        .thenApplyAsync(ready -> timed(rule, codebase, ruleTimes), pool));
+            }
+            List<List<Finding>> perRule = new ArrayList<>();
+            for (CompletableFuture<List<Finding>> result : results) {
+                perRule.add(result.get());
+            }
+            return perRule;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running rules", e);
@@ -201,7 +209,30 @@ public final class Analyzer {
             throw new IllegalStateException("running rules failed", e.getCause());
         } finally {
             pool.shutdown();
+            builders.shutdown();
         }
+    }
+
+    private static void prepare(Codebase codebase, Facet facet, Map<String, Long> times) {
+        long facetStart = System.nanoTime();
+        try {
+            codebase.prepare(facet);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // Reported through the rules that read it, with the rule ids.
+        }
+        times.put(facet.name().toLowerCase(java.util.Locale.ROOT), System.nanoTime() - facetStart);
+    }
+
+    /** Threads that keep the context class loader of the caller (the plugin's realm) and never hold the JVM up. */
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
+            return thread;
+        };
     }
 
     private List<Finding> timed(Rule rule, Codebase codebase, Map<String, Long> times) {

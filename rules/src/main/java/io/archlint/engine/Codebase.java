@@ -222,9 +222,11 @@ public final class Codebase {
         skipped.add(entry);
     }
 
+    /** What was skipped, by file and reason: the same order whatever order the threads found them in. */
     public List<Skipped> skipped() {
         synchronized (skipped) {
-            return List.copyOf(skipped);
+            return skipped.stream().sorted(java.util.Comparator.comparing(Skipped::file)
+                    .thenComparing(Skipped::reason)).toList();
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Where one module's analysis spent its time: building each facet, running each rule, and applying
- * suppressions. Facets are built before the rules run, so a rule's time is its own work.
+ * suppressions. Facets are built once, concurrently, and a rule starts when the facets it reads are
+ * built, so a rule's time is its own work; facet times overlap one another and the rules'.
  *
  * @param totalNanos      wall time of the whole analysis
  * @param facets          wall time per facet built, by facet name ({@code sources}, {@code classes}...)

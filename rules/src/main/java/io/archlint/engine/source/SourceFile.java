@@ -1,13 +1,19 @@
 package io.archlint.engine.source;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,8 +30,8 @@ public final class SourceFile {
     private final String packageName;
     private final List<String> singleImports = new ArrayList<>();
     private final List<String> onDemandImports = new ArrayList<>();
-    private final java.util.Map<Class<?>, List<? extends com.github.javaparser.ast.Node>> nodesByType =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Class<?>, List<? extends Node>> nodesByType = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile NodeIndex nodeIndex;
 
     public SourceFile(String path, CompilationUnit unit) {
         this.path = path;
@@ -54,8 +60,87 @@ public final class SourceFile {
      * for the method calls of a file walk its tree once.
      */
     @SuppressWarnings("unchecked")
-    public <T extends com.github.javaparser.ast.Node> List<T> findAll(Class<T> type) {
-        return (List<T>) nodesByType.computeIfAbsent(type, t -> List.copyOf(unit.findAll(type)));
+    public <T extends Node> List<T> findAll(Class<T> type) {
+        return (List<T>) nodesByType.computeIfAbsent(type, t -> nodeIndex().all(type));
+    }
+
+    private NodeIndex nodeIndex() {
+        NodeIndex result = nodeIndex;
+        if (result == null) {
+            synchronized (this) {
+                result = nodeIndex;
+                if (result == null) {
+                    result = new NodeIndex(unit);
+                    nodeIndex = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Every node of the file in one pre-order walk, grouped by exact class: a request for a type is
+     * answered from the groups of the classes assignable to it, merged back into document order,
+     * instead of a walk of the whole tree per type.
+     */
+    private static final class NodeIndex {
+        private final Node[] nodes;
+        private final Map<Class<?>, int[]> positionsByClass;
+
+        NodeIndex(CompilationUnit unit) {
+            List<Node> ordered = new ArrayList<>();
+            Map<Class<?>, List<Integer>> positions = new HashMap<>();
+            Deque<Node> stack = new ArrayDeque<>();
+            stack.push(unit);
+            while (!stack.isEmpty()) {
+                // The order of Node.findAll: pre-order, children in their order.
+                Node node = stack.pop();
+                positions.computeIfAbsent(node.getClass(), k -> new ArrayList<>()).add(ordered.size());
+                ordered.add(node);
+                List<Node> children = node.getChildNodes();
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    stack.push(children.get(i));
+                }
+            }
+            this.nodes = ordered.toArray(new Node[0]);
+            this.positionsByClass = new HashMap<>();
+            positions.forEach((type, list) -> positionsByClass.put(type,
+                    list.stream().mapToInt(Integer::intValue).toArray()));
+        }
+
+        <T extends Node> List<T> all(Class<T> type) {
+            List<int[]> groups = new ArrayList<>();
+            positionsByClass.forEach((exact, positions) -> {
+                if (type.isAssignableFrom(exact)) {
+                    groups.add(positions);
+                }
+            });
+            if (groups.isEmpty()) {
+                return List.of();
+            }
+            int[] merged = groups.size() == 1 ? groups.get(0) : merge(groups);
+            List<T> result = new ArrayList<>(merged.length);
+            for (int position : merged) {
+                result.add(type.cast(nodes[position]));
+            }
+            return java.util.Collections.unmodifiableList(result);
+        }
+
+        private static int[] merge(List<int[]> groups) {
+            int size = 0;
+            for (int[] group : groups) {
+                size += group.length;
+            }
+            int[] merged = new int[size];
+            int offset = 0;
+            for (int[] group : groups) {
+                System.arraycopy(group, 0, merged, offset, group.length);
+                offset += group.length;
+            }
+            // Positions are distinct: sorting restores document order.
+            Arrays.sort(merged);
+            return merged;
+        }
     }
 
     public CompilationUnit unit() {

@@ -74,7 +74,9 @@ public final class MutableSingletonStateRule implements Rule {
             "jakarta.enterprise.context.Dependent", "javax.enterprise.context.Dependent",
             "io.micronaut.runtime.http.scope.RequestScope", "io.micronaut.context.annotation.Prototype",
             "org.springframework.boot.context.properties.ConfigurationProperties",
-            "org.springframework.context.annotation.Configuration");
+            "org.springframework.context.annotation.Configuration",
+            // JSR 356: the container creates an endpoint instance per connection, even for a @Component.
+            "jakarta.websocket.server.ServerEndpoint", "javax.websocket.server.ServerEndpoint");
 
     private static final List<String> SCOPE = List.of("org.springframework.context.annotation.Scope");
 

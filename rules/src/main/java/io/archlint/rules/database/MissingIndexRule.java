@@ -84,6 +84,12 @@ public final class MissingIndexRule implements Rule {
     private static final List<String> NAMING_KEYS = List.of("spring.jpa.hibernate.naming.physical-strategy",
             "spring.jpa.properties.hibernate.physical_naming_strategy");
 
+    /** Where Spring Boot and Hibernate are told whether Hibernate writes the schema. */
+    private static final List<String> DDL_AUTO_KEYS = List.of("spring.jpa.hibernate.ddl-auto",
+            "spring.jpa.properties.hibernate.hbm2ddl.auto", "hibernate.hbm2ddl.auto");
+    /** Values saying Hibernate leaves the schema alone. */
+    private static final Set<String> SCHEMA_KEPT_ELSEWHERE = Set.of("none", "validate");
+
     /** MySQL and MariaDB drivers: InnoDB indexes every foreign key column itself. */
     private static final Set<String> INNODB_DRIVERS = Set.of("com.mysql:mysql-connector-j",
             "mysql:mysql-connector-java", "org.mariadb.jdbc:mariadb-java-client");
@@ -103,6 +109,8 @@ public final class MissingIndexRule implements Rule {
         JpaMapping jpa = new JpaMapping(sources, snakeCaseNaming(codebase), indexesForeignKeys(codebase));
         MongoMapping mongo = new MongoMapping(sources);
         SchemaView schema = SchemaView.of(codebase);
+        // Without migrations the mapping is the schema only where Hibernate writes it.
+        boolean mappingIsTheSchema = schema.available() || !schemaKeptElsewhere(codebase);
         Set<String> programmaticMongoKeys = MongoMapping.programmaticIndexKeys(sources);
         for (SourceFile file : sources.files()) {
             for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
@@ -120,6 +128,9 @@ public final class MissingIndexRule implements Rule {
                     if (method.getBody().isPresent() || method.isStatic() || method.isDefault()) {
                         continue;
                     }
+                    if (entity.isPresent() && !mappingIsTheSchema) {
+                        continue;
+                    }
                     List<Gap> gaps = entity.isPresent()
                             ? jpaGaps(sources, file, jpa, schema, entity.get(), method)
                             : document.filter(d -> !mongo.wildcardIndexed(d))
@@ -131,6 +142,24 @@ public final class MissingIndexRule implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the configuration says Hibernate does not write the schema ({@code ddl-auto} or
+     * {@code hbm2ddl.auto} of {@code none} or {@code validate}, in any profile): without migrations
+     * the tables then come from somewhere Archlint does not read (a SQL script, a DBA), and their
+     * indexes are unknown. Regression: elunez/eladmin keeps its schema in {@code sql/eladmin.sql}.
+     */
+    private static boolean schemaKeptElsewhere(Codebase codebase) {
+        for (String key : DDL_AUTO_KEYS) {
+            for (ConfigEntry entry : codebase.config().get(key)) {
+                if (entry.value() != null
+                        && SCHEMA_KEPT_ELSEWHERE.contains(entry.value().strip().toLowerCase(java.util.Locale.ROOT))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Spring Boot names columns in snake case unless the configuration picks a verbatim strategy. */

@@ -65,7 +65,13 @@ public final class MissingIdempotencyKeyRule implements Rule {
     private static final Set<String> NON_CREATING_VERBS = Set.of(
             "search", "find", "query", "list", "get", "count", "filter", "lookup", "validate", "verify", "check",
             "preview", "estimate", "calculate", "quote", "simulate", "export",
-            "cancel", "close", "archive", "delete", "remove", "pause", "resume", "activate", "deactivate");
+            "cancel", "close", "archive", "delete", "remove", "pause", "resume", "activate", "deactivate",
+            "update", "edit", "modify", "change", "rename", "set", "mark");
+    /** Path segments that make every handler under them an update of something that exists: {@code /order/update/note}. */
+    private static final Set<String> UPDATE_SEGMENTS = Set.of("update", "edit", "modify");
+    /** Suffixes of controller names; the word before them is the resource the controller handles. */
+    private static final Set<String> CONTROLLER_SUFFIXES = Set.of("controller", "resource", "endpoint", "endpoints",
+            "api", "rest", "handler", "web");
     /** Words of handlers that receive a provider's callbacks, which carry their own event id. */
     private static final Set<String> CALLBACK_WORDS = Set.of("webhook", "webhooks", "callback", "callbacks");
     /** Words that make a following {@code order} a sequence: {@code sortOrder}, {@code display-order}. */
@@ -136,11 +142,18 @@ public final class MissingIdempotencyKeyRule implements Rule {
         if (methodWords.stream().anyMatch(CALLBACK_WORDS::contains) || pathWords.stream().anyMatch(CALLBACK_WORDS::contains)) {
             return Optional.empty();
         }
+        if (Arrays.stream(endpoint.path().split("/")).anyMatch(UPDATE_SEGMENTS::contains)) {
+            return Optional.empty();
+        }
         List<String> sortedMoneyWords = moneyWords.stream().map(w -> w.toLowerCase(Locale.ROOT)).sorted().toList();
-        List<String> pathMatches = new ArrayList<>(moneyMatches(pathWords, sortedMoneyWords));
+        List<String> pathMatches = new ArrayList<>();
+        for (String segment : endpoint.path().split("/")) {
+            // The resource a segment names is its last word: /orderSetting is a setting, /orders orders.
+            pathMatches.addAll(moneyMatches(headOf(words(segment)), sortedMoneyWords));
+        }
         Collections.reverse(pathMatches);
         return Stream.of(moneyMatches(methodWords, sortedMoneyWords), pathMatches,
-                        moneyMatches(words(endpoint.controller().getNameAsString()), sortedMoneyWords))
+                        moneyMatches(headNoun(endpoint.controller().getNameAsString()), sortedMoneyWords))
                 .flatMap(List::stream)
                 .findFirst();
     }
@@ -156,6 +169,31 @@ public final class MissingIdempotencyKeyRule implements Rule {
             moneyWords.stream().filter(money -> isForm(word, money)).forEach(found::add);
         }
         return found;
+    }
+
+    /**
+     * The resource a controller is named after, without its prefixes: {@code OrderController} handles
+     * orders, {@code OmsOrderSettingController} order settings, not orders.
+     */
+    private static List<String> headNoun(String controllerName) {
+        List<String> words = new ArrayList<>(words(controllerName));
+        while (!words.isEmpty() && CONTROLLER_SUFFIXES.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        return headOf(words);
+    }
+
+    /**
+     * The last word with the one before it, so that {@link #moneyMatches} still sees a sequence
+     * qualifier ({@code sort-order}) while only the last word can match.
+     */
+    private static List<String> headOf(List<String> words) {
+        if (words.size() < 2) {
+            return words;
+        }
+        String before = words.get(words.size() - 2);
+        return SEQUENCE_QUALIFIERS.contains(before) ? List.of(before, words.get(words.size() - 1))
+                : List.of(words.get(words.size() - 1));
     }
 
     /** {@code word} is {@code money} or its plural: {@code orders} yes, {@code ordering} or {@code payload} no. */

@@ -87,6 +87,11 @@ public final class SqlInjectionRule implements Rule {
             "org.apache.ibatis.annotations.Select", "org.apache.ibatis.annotations.Insert",
             "org.apache.ibatis.annotations.Update", "org.apache.ibatis.annotations.Delete");
 
+    /** MyBatis Generator: {@code XExample.setOrderByClause}, substituted by its {@code selectByExample*} statements. */
+    private static final String MBG_ORDER_BY_SETTER = "setOrderByClause";
+    private static final String MBG_ORDER_BY = "orderByClause";
+    private static final String MBG_EXAMPLE_STATEMENT = "selectByExample";
+
     private static final String FIX = "pass values as bind parameters (`?` or `:name`) and map identifiers "
             + "through an allow-list";
 
@@ -97,6 +102,9 @@ public final class SqlInjectionRule implements Rule {
             SqlStrings strings = new SqlStrings(types, file);
             for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
                 sink(types, file, call).ifPresent(sink -> checkArguments(file, strings, call, sink, findings));
+                if (isOrderByClause(call)) {
+                    checkOrderByClause(file, strings, call, findings);
+                }
             }
             checkMyBatisAnnotations(file, findings);
         }
@@ -166,6 +174,30 @@ public final class SqlInjectionRule implements Rule {
         }
     }
 
+    /**
+     * {@code example.setOrderByClause(..)} of a MyBatis Generator {@code Example}: the generated
+     * {@code selectByExample} statements substitute it with {@code ${orderByClause}}, so the risk is
+     * where the clause is built, not in the generated XML.
+     */
+    private static boolean isOrderByClause(MethodCallExpr call) {
+        return call.getNameAsString().equals(MBG_ORDER_BY_SETTER) && call.getArguments().size() == 1
+                && call.getScope().isPresent();
+    }
+
+    private static void checkOrderByClause(SourceFile file, SqlStrings strings, MethodCallExpr call,
+            FindingCollector findings) {
+        Expression argument = call.getArgument(0);
+        SqlStrings.Value value = strings.of(argument);
+        if (value.kind() != SqlStrings.Kind.BUILT) {
+            return;
+        }
+        String parts = value.parts().stream().limit(4).map(p -> "`" + p + "`").collect(Collectors.joining(", "));
+        findings.report(file, argument, symbol(file, call), "`" + MBG_ORDER_BY_SETTER + "` builds the ORDER BY clause"
+                + " with " + value.how() + " from " + parts + ", and MyBatis Generator's `selectByExample` substitutes"
+                + " it into the SQL unescaped (`${orderByClause}`); map the sort column and direction through an"
+                + " allow-list");
+    }
+
     private static void checkMyBatisAnnotations(SourceFile file, FindingCollector findings) {
         for (AnnotationExpr annotation : file.findAll(AnnotationExpr.class)) {
             if (!file.refersToAny(annotation.getNameAsString(), MYBATIS_ANNOTATIONS)) {
@@ -232,7 +264,9 @@ public final class SqlInjectionRule implements Rule {
                 continue;
             }
             try {
-                MyBatisMapperXml.substitutions(text).ifPresent(found -> found.forEach(s -> findings.report(relative,
+                // MyBatis Generator's statements take the clause from setOrderByClause, checked in the Java code.
+                MyBatisMapperXml.substitutions(text).ifPresent(found -> found.stream().filter(s -> !isGeneratedOrderBy(s))
+                        .forEach(s -> findings.report(relative,
                         s.line(), s.column(), s.namespace().isEmpty() ? relative : s.namespace() + "#" + s.statement(),
                         "MyBatis statement `" + s.statement() + "` substitutes `${" + s.expression()
                                 + "}` into the SQL; bind it with `#{" + s.expression()
@@ -242,6 +276,10 @@ public final class SqlInjectionRule implements Rule {
                 codebase.skip(new Skipped(relative, e.getMessage() + "; its MyBatis statements were not checked"));
             }
         }
+    }
+
+    private static boolean isGeneratedOrderBy(MyBatisMapperXml.Substitution substitution) {
+        return substitution.expression().equals(MBG_ORDER_BY) && substitution.statement().startsWith(MBG_EXAMPLE_STATEMENT);
     }
 
     private static boolean containsMapper(Path path) {

@@ -462,6 +462,28 @@ class MutableSingletonStateRuleTest {
                             this.note = note;
                         }
                     }
+                    """).java("com/acme/push/PushEndpoint.java", """
+                    package com.acme.push;
+
+                    import jakarta.websocket.OnOpen;
+                    import jakarta.websocket.Session;
+                    import jakarta.websocket.server.PathParam;
+                    import jakarta.websocket.server.ServerEndpoint;
+                    import org.springframework.stereotype.Component;
+
+                    // Regression (elunez/eladmin): one endpoint instance per connection, even as a @Component.
+                    @ServerEndpoint("/push/{sid}")
+                    @Component
+                    public class PushEndpoint {
+                        private Session session;
+                        private String sid = "";
+
+                        @OnOpen
+                        public void onOpen(Session session, @PathParam("sid") String sid) {
+                            this.session = session;
+                            this.sid = sid;
+                        }
+                    }
                     """).expectNoFindings();
         }
 

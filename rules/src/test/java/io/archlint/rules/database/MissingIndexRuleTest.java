@@ -261,6 +261,21 @@ class MissingIndexRuleTest {
         }
 
         @Test
+        void reportsWithoutMigrationsWhenHibernateWritesTheSchema() {
+            orderRepository("""
+                    // violation: OrderRepository#findByCustomerEmail queries `orders.customer_email`, which has no index
+                    List<Order> findByCustomerEmail(String customerEmail);
+                    """)
+                    .file("src/main/resources/application.yml", """
+                            spring:
+                              jpa:
+                                hibernate:
+                                  ddl-auto: update
+                            """)
+                    .expectMarkedFindings();
+        }
+
+        @Test
         void reportsFindingAtTheRepositoryMethodWithItsSymbol() {
             List<Finding> findings = orderRepository("""
                     Page<Order> findByCustomerEmail(String customerEmail, Pageable pageable);
@@ -1046,6 +1061,30 @@ class MissingIndexRuleTest {
                             spring:
                               datasource:
                                 url: jdbc:mariadb://db:3306/shop
+                            """)
+                    .expectNoFindings();
+        }
+
+        /** Regression: elunez/eladmin, 15 findings on columns its SQL script indexes (ddl-auto: none). */
+        @Test
+        void staysSilentWithoutMigrationsWhenHibernateDoesNotWriteTheSchema() {
+            for (String value : List.of("none", "validate")) {
+                orderRepository("""
+                        List<Order> findByCustomerEmail(String customerEmail);
+                        """)
+                        .file("src/main/resources/application.yml", """
+                                spring:
+                                  jpa:
+                                    hibernate:
+                                      ddl-auto: %s
+                                """.formatted(value))
+                        .expectNoFindings();
+            }
+            orderRepository("""
+                    List<Order> findByCustomerEmail(String customerEmail);
+                    """)
+                    .file("src/main/resources/application-prod.properties", """
+                            spring.jpa.properties.hibernate.hbm2ddl.auto=validate
                             """)
                     .expectNoFindings();
         }

@@ -589,6 +589,67 @@ class MissingIdempotencyKeyRuleTest {
                     """).expectNoFindings();
         }
 
+        /** Regression: macrozheng/mall reported updates of an order's note and settings as "creates orders". */
+        @Test
+        void ignoresUpdatesAndControllersOfThingsThatOnlyBelongToOrders() {
+            tester().java("com/acme/orders/OmsOrderController.java", """
+                    package com.acme.orders;
+
+                    import org.springframework.web.bind.annotation.PathVariable;
+                    import org.springframework.web.bind.annotation.RequestBody;
+                    import org.springframework.web.bind.annotation.RequestMapping;
+                    import org.springframework.web.bind.annotation.RequestMethod;
+                    import org.springframework.web.bind.annotation.RestController;
+
+                    @RestController
+                    @RequestMapping("/order")
+                    public class OmsOrderController {
+                        @RequestMapping(value = "/update/delivery", method = RequestMethod.POST)
+                        public int delivery(@RequestBody java.util.List<DeliveryParam> deliveryParamList) {
+                            return 1;
+                        }
+
+                        @RequestMapping(value = "/update/note", method = RequestMethod.POST)
+                        public int updateNote(@RequestBody NoteParam note) {
+                            return 1;
+                        }
+
+                        @RequestMapping(value = "/{id}/status", method = RequestMethod.POST)
+                        public int setStatus(@PathVariable long id, @RequestBody StatusParam status) {
+                            return 1;
+                        }
+                    }
+                    """).java("com/acme/orders/OmsOrderSettingController.java", """
+                    package com.acme.orders;
+
+                    import org.springframework.web.bind.annotation.PostMapping;
+                    import org.springframework.web.bind.annotation.RequestBody;
+                    import org.springframework.web.bind.annotation.RestController;
+
+                    @RestController
+                    public class OmsOrderSettingController {
+                        @PostMapping("/orderSetting")
+                        public int create(@RequestBody OrderSetting setting) {
+                            return 1;
+                        }
+                    }
+                    """).java("com/acme/orders/OmsOrderReturnReasonController.java", """
+                    package com.acme.orders;
+
+                    import org.springframework.web.bind.annotation.PostMapping;
+                    import org.springframework.web.bind.annotation.RequestBody;
+                    import org.springframework.web.bind.annotation.RestController;
+
+                    @RestController
+                    public class OmsOrderReturnReasonController {
+                        @PostMapping("/returnReason/create")
+                        public int create(@RequestBody ReturnReason reason) {
+                            return 1;
+                        }
+                    }
+                    """).expectNoFindings();
+        }
+
         @Test
         void ignoresWordsThatOnlyContainAMoneyWord() {
             tester().java("com/acme/ui/DisplayController.java", """

@@ -375,6 +375,40 @@ class SqlInjectionRuleTest {
         }
 
         @Test
+        void reportsAMyBatisGeneratorOrderByClauseBuiltFromRequestValues() {
+            RuleTester tester = tester().java("com/acme/orders/OrderQueryService.java", """
+                    package com.acme.orders;
+
+                    import com.acme.orders.model.OrderExample;
+                    import java.util.List;
+
+                    public class OrderQueryService {
+                        private final OrderMapper orders;
+
+                        public OrderQueryService(OrderMapper orders) {
+                            this.orders = orders;
+                        }
+
+                        public List<Order> page(String sortField, String direction) {
+                            OrderExample example = new OrderExample();
+                            example.setOrderByClause(sortField + " " + direction);
+                            return orders.selectByExample(example);
+                        }
+                    }
+                    """);
+            List<Finding> findings = tester.findings();
+            assertThat(findings).singleElement().satisfies(f -> {
+                assertThat(f.file()).isEqualTo("src/main/java/com/acme/orders/OrderQueryService.java");
+                assertThat(f.line()).isEqualTo(15);
+                assertThat(f.symbol()).isEqualTo("com.acme.orders.OrderQueryService#page");
+                assertThat(f.message()).isEqualTo("`setOrderByClause` builds the ORDER BY clause with concatenation"
+                        + " from `sortField`, `direction`, and MyBatis Generator's `selectByExample` substitutes it into"
+                        + " the SQL unescaped (`${orderByClause}`); map the sort column and direction through an"
+                        + " allow-list");
+            });
+        }
+
+        @Test
         void reportsBatchUpdateWithSeveralBuiltStatements() {
             tester().java("com/acme/inventory/StockMigration.java", """
                     package com.acme.inventory;
@@ -527,6 +561,63 @@ class SqlInjectionRuleTest {
                         }
                     }
                     """).expectNoFindings();
+        }
+
+        /** Regression: macrozheng/mall, 84 findings on the generated mappers while every caller passed a literal. */
+        @Test
+        void ignoresTheOrderByClauseOfMyBatisGeneratorMappersWhenCallersPassConstants() {
+            RuleTester tester = tester().java("com/acme/orders/OrderQueryService.java", """
+                    package com.acme.orders;
+
+                    import com.acme.orders.model.OrderExample;
+                    import java.util.List;
+
+                    public class OrderQueryService {
+                        private static final String NEWEST_FIRST = "create_time desc";
+                        private final OrderMapper orders;
+
+                        public OrderQueryService(OrderMapper orders) {
+                            this.orders = orders;
+                        }
+
+                        public List<Order> recent() {
+                            OrderExample example = new OrderExample();
+                            example.setOrderByClause(NEWEST_FIRST);
+                            return orders.selectByExample(example);
+                        }
+
+                        public List<Order> bySort() {
+                            OrderExample example = new OrderExample();
+                            example.setOrderByClause("sort desc, " + "id asc");
+                            return orders.selectByExampleWithBLOBs(example);
+                        }
+                    }
+                    """).file("src/main/resources/com/acme/orders/OrderMapper.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+                    <mapper namespace="com.acme.orders.OrderMapper">
+                      <sql id="Example_Where_Clause">
+                        <where>
+                          <foreach collection="oredCriteria" item="criteria" separator="or">
+                            <foreach collection="criteria.criteria" item="criterion">
+                              <when test="criterion.noValue">and ${criterion.condition}</when>
+                            </foreach>
+                          </foreach>
+                        </where>
+                      </sql>
+                      <select id="selectByExample" parameterType="com.acme.orders.model.OrderExample" resultMap="BaseResultMap">
+                        select * from orders
+                        <if test="_parameter != null"><include refid="Example_Where_Clause" /></if>
+                        <if test="orderByClause != null">order by ${orderByClause}</if>
+                      </select>
+                      <select id="selectByExampleWithBLOBs" parameterType="com.acme.orders.model.OrderExample" resultMap="BaseResultMap">
+                        select * from orders
+                        <if test="orderByClause != null">order by ${orderByClause}</if>
+                      </select>
+                    </mapper>
+                    """);
+            assertThat(tester.findings()).isEmpty();
+            assertThat(tester.skipped()).isEmpty();
         }
 
         @Test
