@@ -186,7 +186,7 @@ for SIZE in "${SIZES[@]}"; do
   done
 
   log "$SIZE: one-file change (a method added to one service, module recompiled), $RUNS runs (cache on)"
-  EDITED="$(find "$PROJECT/src/main/java" -name '*Service.java' | sort | head -1)"
+  EDITED="$(find "$PROJECT/src/main/java" -name '*Service.java' | sort | sed -n 1p)"
   cp "$EDITED" "$WORK/edited.orig"
   for i in $(seq "$RUNS"); do
     # Each run edits the file differently, so the cache the previous run wrote does not match.
