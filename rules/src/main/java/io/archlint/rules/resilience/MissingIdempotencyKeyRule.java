@@ -73,7 +73,8 @@ public final class MissingIdempotencyKeyRule implements Rule {
     private static final Set<String> CONTROLLER_SUFFIXES = Set.of("controller", "resource", "endpoint", "endpoints",
             "api", "rest", "handler", "web");
     /** Words of handlers that receive a provider's callbacks, which carry their own event id. */
-    private static final Set<String> CALLBACK_WORDS = Set.of("webhook", "webhooks", "callback", "callbacks");
+    private static final Set<String> CALLBACK_WORDS = Set.of("webhook", "webhooks", "callback", "callbacks",
+            "notify", "notification", "notifications");
     /** Words that make a following {@code order} a sequence: {@code sortOrder}, {@code display-order}. */
     private static final Set<String> SEQUENCE_QUALIFIERS = Set.of("sort", "sorting", "display", "sequence");
     /** Calls that put a header on an outgoing request or a response: a header name there is written, not read. */

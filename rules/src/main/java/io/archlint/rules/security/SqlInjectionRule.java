@@ -89,8 +89,10 @@ public final class SqlInjectionRule implements Rule {
 
     /** MyBatis Generator: {@code XExample.setOrderByClause}, substituted by its {@code selectByExample*} statements. */
     private static final String MBG_ORDER_BY_SETTER = "setOrderByClause";
-    private static final String MBG_ORDER_BY = "orderByClause";
-    private static final String MBG_EXAMPLE_STATEMENT = "selectByExample";
+    private static final Set<String> MBG_ORDER_BY = Set.of("orderByClause", "example.orderByClause");
+    private static final String MBG_EXAMPLE_STATEMENT = "ByExample";
+    private static final java.util.regex.Pattern MBG_COLUMN =
+            java.util.regex.Pattern.compile("column\\.(aliasedEscapedColumnName|escapedColumnName|aliasedColumnName)");
 
     private static final String FIX = "pass values as bind parameters (`?` or `:name`) and map identifiers "
             + "through an allow-list";
@@ -180,8 +182,9 @@ public final class SqlInjectionRule implements Rule {
      * where the clause is built, not in the generated XML.
      */
     private static boolean isOrderByClause(MethodCallExpr call) {
+        // this.setOrderByClause(..) is the generated Example configuring itself (a plugin's orderBy(String...)).
         return call.getNameAsString().equals(MBG_ORDER_BY_SETTER) && call.getArguments().size() == 1
-                && call.getScope().isPresent();
+                && call.getScope().filter(scope -> !scope.isThisExpr()).isPresent();
     }
 
     private static void checkOrderByClause(SourceFile file, SqlStrings strings, MethodCallExpr call,
@@ -265,7 +268,7 @@ public final class SqlInjectionRule implements Rule {
             }
             try {
                 // MyBatis Generator's statements take the clause from setOrderByClause, checked in the Java code.
-                MyBatisMapperXml.substitutions(text).ifPresent(found -> found.stream().filter(s -> !isGeneratedOrderBy(s))
+                MyBatisMapperXml.substitutions(text).ifPresent(found -> found.stream().filter(s -> !isGenerated(s))
                         .forEach(s -> findings.report(relative,
                         s.line(), s.column(), s.namespace().isEmpty() ? relative : s.namespace() + "#" + s.statement(),
                         "MyBatis statement `" + s.statement() + "` substitutes `${" + s.expression()
@@ -278,8 +281,17 @@ public final class SqlInjectionRule implements Rule {
         }
     }
 
-    private static boolean isGeneratedOrderBy(MyBatisMapperXml.Substitution substitution) {
-        return substitution.expression().equals(MBG_ORDER_BY) && substitution.statement().startsWith(MBG_EXAMPLE_STATEMENT);
+    /**
+     * What MyBatis Generator and its plugins substitute in the statements they generate: the order-by
+     * clause of an {@code Example} ({@code ${orderByClause}}, {@code ${example.orderByClause}} in
+     * {@code selectByExample}, {@code selectOneByExampleSelective}...), checked where the clause is
+     * built, and the columns of a selective select, which are values of a generated column enum
+     * ({@code ${column.aliasedEscapedColumnName}}).
+     */
+    private static boolean isGenerated(MyBatisMapperXml.Substitution substitution) {
+        String expression = substitution.expression();
+        return MBG_ORDER_BY.contains(expression) && substitution.statement().contains(MBG_EXAMPLE_STATEMENT)
+                || MBG_COLUMN.matcher(expression).matches();
     }
 
     private static boolean containsMapper(Path path) {

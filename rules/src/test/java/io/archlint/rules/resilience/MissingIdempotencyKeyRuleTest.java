@@ -585,6 +585,12 @@ class MissingIdempotencyKeyRuleTest {
                         @PostMapping("/webhooks/stripe/payments")
                         public void onPaymentEvent(@RequestBody String payload) {
                         }
+
+                        // Regression (linlinjava/litemall): a payment provider's asynchronous notification.
+                        @PostMapping("/orders/pay-notify")
+                        public Object payNotify(@RequestBody String body) {
+                            return null;
+                        }
                     }
                     """).expectNoFindings();
         }
