@@ -72,6 +72,9 @@ public final class MissingIdempotencyKeyRule implements Rule {
     /** Suffixes of controller names; the word before them is the resource the controller handles. */
     private static final Set<String> CONTROLLER_SUFFIXES = Set.of("controller", "resource", "endpoint", "endpoints",
             "api", "rest", "handler", "web");
+    /** Heads of compound names that stand for the thing before them: {@code payment-intents}, {@code CheckoutSession}. */
+    private static final Set<String> CARRIER_HEADS = Set.of("intent", "intents", "request", "requests", "session",
+            "sessions", "attempt", "attempts", "transaction", "transactions");
     /** Words of handlers that receive a provider's callbacks, which carry their own event id. */
     private static final Set<String> CALLBACK_WORDS = Set.of("webhook", "webhooks", "callback", "callbacks",
             "notify", "notification", "notifications");
@@ -192,9 +195,15 @@ public final class MissingIdempotencyKeyRule implements Rule {
         if (words.size() < 2) {
             return words;
         }
-        String before = words.get(words.size() - 2);
-        return SEQUENCE_QUALIFIERS.contains(before) ? List.of(before, words.get(words.size() - 1))
-                : List.of(words.get(words.size() - 1));
+        int head = words.size() - 1;
+        if (CARRIER_HEADS.contains(words.get(head))) {
+            // A payment intent or a checkout session is the payment or checkout being created.
+            head--;
+        }
+        if (head > 0 && SEQUENCE_QUALIFIERS.contains(words.get(head - 1))) {
+            return List.of(words.get(head - 1), words.get(head));
+        }
+        return List.of(words.get(head));
     }
 
     /** {@code word} is {@code money} or its plural: {@code orders} yes, {@code ordering} or {@code payload} no. */

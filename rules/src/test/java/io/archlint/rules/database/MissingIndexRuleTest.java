@@ -1065,7 +1065,7 @@ class MissingIndexRuleTest {
                     .expectNoFindings();
         }
 
-        /** Regression: elunez/eladmin, 15 findings on columns its SQL script indexes (ddl-auto: none). */
+        /** Regression: elunez/eladmin, 12 findings on columns its SQL script indexes (ddl-auto: none). */
         @Test
         void staysSilentWithoutMigrationsWhenHibernateDoesNotWriteTheSchema() {
             for (String value : List.of("none", "validate")) {

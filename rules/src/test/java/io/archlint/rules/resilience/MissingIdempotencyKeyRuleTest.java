@@ -153,6 +153,38 @@ class MissingIdempotencyKeyRuleTest {
         }
 
         @Test
+        void readsThePaymentOfAPaymentIntentOrACheckoutSession() {
+            tester().java("com/acme/payments/PaymentIntentController.java", """
+                    package com.acme.payments;
+
+                    import org.springframework.web.bind.annotation.PostMapping;
+                    import org.springframework.web.bind.annotation.RequestBody;
+                    import org.springframework.web.bind.annotation.RestController;
+
+                    @RestController
+                    public class PaymentIntentController {
+                        @PostMapping("/payment-intents")
+                        // violation: POST `/payment-intents` handler `create` creates payments without an idempotency key
+                        public IntentDto create(@RequestBody IntentForm form) {
+                            return null;
+                        }
+
+                        @PostMapping
+                        // violation: POST handler `start` creates payments without an idempotency key
+                        public IntentDto start(@RequestBody IntentForm form) {
+                            return null;
+                        }
+
+                        @PostMapping("/checkout-sessions")
+                        // violation: POST `/checkout-sessions` handler `open` creates checkouts without an idempotency key
+                        public SessionDto open(@RequestBody SessionForm form) {
+                            return null;
+                        }
+                    }
+                    """).expectMarkedFindings();
+        }
+
+        @Test
         void reportsAMethodLessRequestMappingThatReadsABody() {
             tester().java("com/acme/billing/BillingController.java", """
                     package com.acme.billing;
