@@ -209,14 +209,32 @@ final class JavaTypes {
         return memberType(receiver.get(), method, call.getArguments().size());
     }
 
-    /** The return type of a method or record component of one of the module's types. */
+    /**
+     * The return type of a method or record component of one of the module's types, declared there
+     * or inherited from one of the module's supertypes ({@code pet.getId()} of a {@code BaseEntity}).
+     */
     Optional<TypeName> memberType(TypeName owner, String method, int arguments) {
         Optional<SourceFacet.DeclaredType> declared = moduleType(owner);
         if (declared.isEmpty()) {
             return Optional.empty();
         }
-        TypeDeclaration<?> type = declared.get().declaration();
-        SourceFile file = declared.get().file();
+        Optional<TypeName> own = declaredMemberType(declared.get(), method, arguments);
+        if (own.isPresent()) {
+            return own;
+        }
+        for (SourceFacet.TypeRef parent : sources.supertypes(declared.get().qualifiedName())) {
+            Optional<TypeName> inherited = sources.type(parent.resolved())
+                    .flatMap(type -> declaredMemberType(type, method, arguments));
+            if (inherited.isPresent()) {
+                return inherited;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<TypeName> declaredMemberType(SourceFacet.DeclaredType declared, String method, int arguments) {
+        TypeDeclaration<?> type = declared.declaration();
+        SourceFile file = declared.file();
         for (MethodDeclaration candidate : type.getMethodsByName(method)) {
             if (candidate.getParameters().size() == arguments) {
                 return Optional.of(new TypeName(file, candidate.getType().asString()));

@@ -655,6 +655,54 @@ class SqlInjectionRuleTest {
             assertThat(tester.skipped()).isEmpty();
         }
 
+        /** Regression: spring-petclinic-rest, 9 findings on ids a base entity declares as {@code Integer}. */
+        @Test
+        void ignoresNumbersReturnedByGettersInheritedFromAModuleBaseClass() {
+            tester().java("com/acme/model/BaseEntity.java", """
+                    package com.acme.model;
+
+                    public class BaseEntity {
+                        protected Integer id;
+
+                        public Integer getId() {
+                            return id;
+                        }
+                    }
+                    """).java("com/acme/model/NamedEntity.java", """
+                    package com.acme.model;
+
+                    public class NamedEntity extends BaseEntity {
+                        private String name;
+
+                        public String getName() {
+                            return name;
+                        }
+                    }
+                    """).java("com/acme/model/Pet.java", """
+                    package com.acme.model;
+
+                    public class Pet extends NamedEntity {
+                    }
+                    """).java("com/acme/repository/PetRepository.java", """
+                    package com.acme.repository;
+
+                    import com.acme.model.Pet;
+                    import jakarta.persistence.EntityManager;
+
+                    public class PetRepository {
+                        private final EntityManager em;
+
+                        public PetRepository(EntityManager em) {
+                            this.em = em;
+                        }
+
+                        public void delete(Pet pet) {
+                            em.createQuery("DELETE FROM Visit visit WHERE pet.id=" + pet.getId()).executeUpdate();
+                        }
+                    }
+                    """).expectNoFindings();
+        }
+
         @Test
         void ignoresConstantsOfTheClassAndOfOtherModuleClasses() {
             tester().java("com/acme/orders/Sql.java", """
