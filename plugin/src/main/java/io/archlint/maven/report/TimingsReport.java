@@ -27,7 +27,8 @@ public final class TimingsReport {
                     + "analysis used again (nothing it depends on changed; -Darchlint.cache=false analyses anyway)");
         } else {
             lines.add("Archlint timings: " + millis(timings.totalNanos()) + " ms in total (facets are built once, "
-                    + "before the rules; rules run in parallel, so their times add up to more than the total)");
+                    + "side by side, and each rule starts when its facets are built; the times overlap, so they "
+                    + "add up to more than the total)");
         }
         int nameWidth = timings.slowestFirst().stream().mapToInt(e -> e.name().length()).max().orElse(0);
         for (Timings.Entry entry : timings.slowestFirst()) {
