@@ -4,8 +4,12 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ParserConfiguration.LanguageLevel;
+import com.github.javaparser.Processor;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.validator.postprocessors.Java10PostProcessor;
 import com.github.javaparser.printer.DefaultPrettyPrinter;
 import io.archlint.engine.Skipped;
 import java.io.IOException;
@@ -183,10 +187,11 @@ public final class SourceParser {
     Optional<SourceFile> parse(String path, byte[] bytes) {
         try {
             String text = decode(bytes);
-            ParseResult<CompilationUnit> result = parse(text, languageLevel, false);
-            if (!result.isSuccessful() && languageLevel != NEWEST) {
+            ParseResult<CompilationUnit> result = parse(text, false);
+            if (!result.isSuccessful() || newerThanGrammar(result)) {
                 // Newer syntax than the declared release (a toolchain, a profile, --enable-preview):
-                // the newest level accepts it; a file broken at every level keeps the first report.
+                // the newest level decides, with its checks; a file broken at every level keeps the
+                // first report.
                 ParseResult<CompilationUnit> newest = parse(text, NEWEST, false);
                 if (newest.isSuccessful()) {
                     result = newest;
@@ -195,7 +200,7 @@ public final class SourceParser {
             if (!result.isSuccessful() && text.contains("\\u")) {
                 // Unicode escapes outside literals (an escaped letter in a keyword) need the escape
                 // pass; only then, so that other files keep their literal text and their fingerprints.
-                ParseResult<CompilationUnit> unescaped = parse(text, languageLevel, true);
+                ParseResult<CompilationUnit> unescaped = parse(text, true);
                 if (unescaped.isSuccessful()) {
                     result = unescaped;
                 }
@@ -218,12 +223,65 @@ public final class SourceParser {
         }
     }
 
+    /**
+     * The usual parse: the grammar of the release's language level without the level's checks.
+     * The sources compiled, so the checks (dozens of walks of every tree, about a quarter of the
+     * parse time) could only refuse code {@code javac} accepted. What the level changes in the
+     * tree is kept: {@code yield} statements are read as such, and from Java 10 on {@code var} is
+     * a {@link com.github.javaparser.ast.type.VarType}.
+     */
+    private ParseResult<CompilationUnit> parse(String text, boolean unicodeEscapes) {
+        UncheckedConfiguration configuration = new UncheckedConfiguration();
+        configuration.setLanguageLevel(languageLevel)
+                .setCharacterEncoding(encoding)
+                .setPreprocessUnicodeEscapes(unicodeEscapes);
+        boolean varTypes = languageLevel.ordinal() >= LanguageLevel.JAVA_10.ordinal();
+        // First of the processors, so that the level's own processor, which runs the checks, finds no level.
+        configuration.getProcessors().add(0, () -> new Processor() {
+            @Override
+            public void postProcess(ParseResult<? extends Node> result, ParserConfiguration config) {
+                configuration.parsed = true;
+                if (varTypes) {
+                    new Java10PostProcessor().postProcess(result, config);
+                }
+            }
+        });
+        return new JavaParser(configuration).parse(text);
+    }
+
+    /**
+     * Whether a file parsed at a level without {@code yield} statements has switch expressions,
+     * whose {@code yield}s that level reads as something else: the declared release is older
+     * than the code.
+     */
+    private boolean newerThanGrammar(ParseResult<CompilationUnit> result) {
+        return !languageLevel.isYieldSupported()
+                && result.getResult().flatMap(unit -> unit.findFirst(SwitchExpr.class)).isPresent();
+    }
+
+    /**
+     * A configuration that gives the grammar its language level while the text is parsed and no
+     * level afterwards; one per parse.
+     */
+    private static final class UncheckedConfiguration extends ParserConfiguration {
+        private boolean parsed;
+
+        @Override
+        public LanguageLevel getLanguageLevel() {
+            return parsed ? null : super.getLanguageLevel();
+        }
+    }
+
+    /** A parse at a language level, with its checks. */
     private ParseResult<CompilationUnit> parse(String text, LanguageLevel level, boolean unicodeEscapes) {
-        ParserConfiguration configuration = new ParserConfiguration()
+        return new JavaParser(configuration(level, unicodeEscapes)).parse(text);
+    }
+
+    private ParserConfiguration configuration(LanguageLevel level, boolean unicodeEscapes) {
+        return new ParserConfiguration()
                 .setLanguageLevel(level)
                 .setCharacterEncoding(encoding)
                 .setPreprocessUnicodeEscapes(unicodeEscapes);
-        return new JavaParser(configuration).parse(text);
     }
 
     /**
