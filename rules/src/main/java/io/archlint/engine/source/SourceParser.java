@@ -235,7 +235,8 @@ public final class SourceParser {
         configuration.setLanguageLevel(languageLevel)
                 .setCharacterEncoding(encoding)
                 .setPreprocessUnicodeEscapes(unicodeEscapes);
-        boolean varTypes = languageLevel.ordinal() >= LanguageLevel.JAVA_10.ordinal();
+        // A file without the letters has no `var` to turn into a type, and is not walked for one.
+        boolean varTypes = languageLevel.ordinal() >= LanguageLevel.JAVA_10.ordinal() && text.contains("var");
         // First of the processors, so that the level's own processor, which runs the checks, finds no level.
         configuration.getProcessors().add(0, () -> new Processor() {
             @Override
