@@ -139,7 +139,8 @@ abstract class AbstractArchlintMojo extends AbstractMojo {
         DependencyGraphReader.Outcome dependencies = new DependencyGraphReader(dependenciesResolver).read(project, session);
         int parallelism = innerParallelism(session);
         Stereotypes tables = stereotypes == null ? Stereotypes.defaults() : stereotypes.applyTo(Stereotypes.defaults());
-        Codebase codebase = ProjectCodebase.of(project, dependencies.graph(), parallelism, tables, selection.parameters());
+        Codebase codebase = ProjectCodebase.of(project, dependencies.graph(), parallelism, tables, selection.parameters(),
+                dependencies.ownDependencies());
         dependencies.problems().forEach(p -> codebase.skip(new Skipped("pom.xml",
                 "dependency graph incomplete, dependency rules see only what was collected: " + p)));
         Analyzer analyzer = new Analyzer(selection.rules(), selection.severities(), parallelism,

@@ -29,7 +29,11 @@ import org.eclipse.aether.graph.DependencyNode;
 final class DependencyGraphReader {
 
     /** The graph, and what went wrong when parts of it could not be collected. */
-    record Outcome(DependencyGraph graph, List<String> problems) {}
+    /**
+     * The graph, what went wrong collecting it, and where the classes of the dependencies from the
+     * project's own group are (see {@link io.archlint.engine.Codebase#ownDependencies()}).
+     */
+    record Outcome(DependencyGraph graph, List<String> problems, Map<String, Path> ownDependencies) {}
 
     private final ProjectDependenciesResolver resolver;
 
@@ -55,7 +59,53 @@ final class DependencyGraphReader {
         }
         DependencyNode root = result == null ? null : result.getDependencyGraph();
         missingPoms(root, session).forEach(problems::add);
-        return new Outcome(toGraph(project, root), problems);
+        return new Outcome(toGraph(project, root), problems, ownDependencies(project, root, session));
+    }
+
+    /**
+     * The jar dependencies outside test scope from the project's own group, by where their classes
+     * are: a module of this build by its output directory, else the jar in the local repository.
+     * Ones found in neither place (not built yet, offline) are left out.
+     */
+    static Map<String, Path> ownDependencies(MavenProject project, DependencyNode root, MavenSession session) {
+        Map<String, Path> result = new java.util.TreeMap<>();
+        if (root == null) {
+            return result;
+        }
+        Map<String, MavenProject> reactor = new HashMap<>();
+        List<MavenProject> projects = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+        if (projects != null) {
+            projects.forEach(p -> reactor.put(p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion(), p));
+        }
+        org.eclipse.aether.repository.LocalRepositoryManager local = session.getRepositorySession() == null
+                ? null : session.getRepositorySession().getLocalRepositoryManager();
+        Deque<DependencyNode> queue = new ArrayDeque<>(root.getChildren());
+        while (!queue.isEmpty()) {
+            DependencyNode node = queue.removeFirst();
+            org.eclipse.aether.artifact.Artifact artifact = node.getArtifact();
+            if (node.getDependency() == null || artifact == null || "test".equals(node.getDependency().getScope())) {
+                continue;
+            }
+            queue.addAll(node.getChildren());
+            String coordinates = artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion();
+            if (!artifact.getGroupId().equals(project.getGroupId()) || !"jar".equals(artifact.getExtension())
+                    || result.containsKey(coordinates)) {
+                continue;
+            }
+            MavenProject module = reactor.get(coordinates);
+            Path location = null;
+            if (module != null) {
+                Path classes = Path.of(module.getBuild().getOutputDirectory());
+                location = Files.isDirectory(classes) ? classes : null;
+            } else if (local != null) {
+                Path jar = local.getRepository().getBasedir().toPath().resolve(local.getPathForLocalArtifact(artifact));
+                location = Files.isRegularFile(jar) ? jar : null;
+            }
+            if (location != null) {
+                result.put(coordinates, location);
+            }
+        }
+        return result;
     }
 
     /**

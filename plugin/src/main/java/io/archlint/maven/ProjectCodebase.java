@@ -23,7 +23,7 @@ final class ProjectCodebase {
     private ProjectCodebase() {}
 
     static Codebase of(MavenProject project, DependencyGraph graph, int parallelism, Stereotypes stereotypes,
-            Map<String, Map<String, String>> ruleParameters) {
+            Map<String, Map<String, String>> ruleParameters, Map<String, Path> ownDependencies) {
         Path base = project.getBasedir().toPath();
         Path buildDir = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
         Codebase.Builder builder = Codebase.builder(base)
@@ -35,6 +35,7 @@ final class ProjectCodebase {
                 .dependencies(graph)
                 .stereotypes(stereotypes);
         ruleParameters.forEach(builder::ruleParameters);
+        ownDependencies.forEach(builder::ownDependency);
         for (String root : project.getCompileSourceRoots()) {
             Path path = Path.of(root).toAbsolutePath().normalize();
             // Generated sources (annotation processors, OpenAPI, jOOQ) are not the team's code.

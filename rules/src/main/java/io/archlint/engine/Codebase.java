@@ -1,5 +1,6 @@
 package io.archlint.engine;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.archlint.engine.bytecode.ClassesFacet;
@@ -46,6 +47,7 @@ public final class Codebase {
     private final DependencyGraph dependencyGraph;
     private final Stereotypes stereotypes;
     private final Map<String, Map<String, String>> ruleParameters;
+    private final Map<String, Path> ownDependencies;
     private final Set<Skipped> skipped = Collections.synchronizedSet(new LinkedHashSet<>());
     private final Map<String, String> sourcePaths = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -53,6 +55,7 @@ public final class Codebase {
     private final Lazy<ClassesFacet> classes;
     private final Lazy<ConfigFacet> config;
     private final Lazy<MigrationsFacet> migrations;
+    private final Lazy<JavaClasses> ownDependencyClasses;
 
     private Codebase(Builder builder) {
         this.moduleName = builder.moduleName;
@@ -66,12 +69,14 @@ public final class Codebase {
         this.dependencyGraph = builder.dependencies;
         this.stereotypes = builder.stereotypes;
         this.ruleParameters = Map.copyOf(builder.ruleParameters);
+        this.ownDependencies = Collections.unmodifiableMap(new java.util.TreeMap<>(builder.ownDependencies));
         this.sources = new Lazy<>(() -> new SourceParser(javaRelease, encoding, parallelism, this::relativize, skipped::add)
                 .parse(sourceRoots));
         this.classes = new Lazy<>(this::importClasses);
         this.config = new Lazy<>(() -> new ConfigReader(this::relativize, skipped::add).read(resourceRoots));
         this.migrations = new Lazy<>(() -> new MigrationsReader(this.baseDir, this::relativize, skipped::add)
                 .read(resourceRoots, config()));
+        this.ownDependencyClasses = new Lazy<>(this::importOwnDependencies);
     }
 
     public static Builder builder(Path baseDir) {
@@ -133,6 +138,24 @@ public final class Codebase {
         return dependencyGraph;
     }
 
+    /**
+     * The module's dependencies from its own group ({@code groupId:artifactId:version}): the other
+     * modules of a multi-module build it depends on, by their compiled classes, or its group's jars
+     * in the local repository. Shared web configuration, such as a global error handler, often lives
+     * there.
+     */
+    public Map<String, Path> ownDependencies() {
+        return ownDependencies;
+    }
+
+    /**
+     * The compiled classes of {@link #ownDependencies()}, imported once on first use; library types
+     * they refer to appear only by name. A location that cannot be read is noted in skipped.
+     */
+    public JavaClasses ownDependencyClasses() {
+        return ownDependencyClasses.get();
+    }
+
     /** The compiled classes; call only when {@link #unavailable(Facet)} is empty for it. */
     public ClassesFacet classes() {
         return classes.get();
@@ -171,6 +194,7 @@ public final class Codebase {
             digest.addTree("resources " + relativize(root), root);
         }
         digest.addTree("classes", classesDir);
+        ownDependencies.forEach((coordinates, location) -> digest.addTree("own dependency " + coordinates, location));
         // Migrations configured outside the resource roots (Flyway's filesystem: locations).
         for (io.archlint.engine.config.ConfigEntry entry : config().entries()) {
             if (entry.value() == null || !entry.value().contains("filesystem:")) {
@@ -285,6 +309,26 @@ public final class Codebase {
         return new ClassesFacet(imported);
     }
 
+    private JavaClasses importOwnDependencies() {
+        List<com.tngtech.archunit.core.importer.Location> locations = new ArrayList<>();
+        for (Map.Entry<String, Path> dependency : ownDependencies.entrySet()) {
+            Path location = dependency.getValue();
+            if (Files.isDirectory(location)) {
+                locations.add(com.tngtech.archunit.core.importer.Location.of(location));
+                continue;
+            }
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(location.toFile())) {
+                // The location names the jar; ArchUnit opens it again when it reads the classes.
+                locations.add(com.tngtech.archunit.core.importer.Location.of(jar));
+            } catch (IOException | RuntimeException e) {
+                skip(new Skipped("pom.xml", "classes of " + dependency.getKey() + " not read ("
+                        + SourceParser.describe(e) + "); rules that look into the group's own modules did "
+                        + "without them"));
+            }
+        }
+        return new ClassFileImporter().importLocations(locations);
+    }
+
     /** Builds a {@link Codebase}; the plugin fills it from the Maven project, tests by hand. */
     public static final class Builder {
         private final Path baseDir;
@@ -298,6 +342,7 @@ public final class Codebase {
         private DependencyGraph dependencies;
         private Stereotypes stereotypes = Stereotypes.defaults();
         private final Map<String, Map<String, String>> ruleParameters = new java.util.HashMap<>();
+        private final Map<String, Path> ownDependencies = new java.util.HashMap<>();
 
         private Builder(Path baseDir) {
             this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
@@ -354,6 +399,15 @@ public final class Codebase {
         /** The user's parameter values of one rule, by parameter name. */
         public Builder ruleParameters(String ruleId, Map<String, String> values) {
             this.ruleParameters.put(ruleId, Map.copyOf(values));
+            return this;
+        }
+
+        /**
+         * A dependency from the module's own group and where its classes are: a classes directory
+         * or a jar.
+         */
+        public Builder ownDependency(String coordinates, Path location) {
+            this.ownDependencies.put(coordinates, location.toAbsolutePath().normalize());
             return this;
         }
 

@@ -41,6 +41,8 @@ public final class RuleTester {
     private final Map<String, String> files = new LinkedHashMap<>();
     private DependencyGraph dependencies = DependencyGraph.builder(new Artifact("com.acme", "app", "1.0")).build();
     private boolean compile;
+    private final Map<String, Map<String, String>> ownDependencies = new LinkedHashMap<>();
+    private boolean ownDependencyJars;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private AnalysisResult result;
 
@@ -75,6 +77,21 @@ public final class RuleTester {
         return this;
     }
 
+    /**
+     * A Java source of a dependency from the module's own group (another module of the build),
+     * compiled against the framework stubs; {@code path} is relative to its source root.
+     */
+    public RuleTester ownDependency(String coordinates, String path, String text) {
+        ownDependencies.computeIfAbsent(coordinates, k -> new LinkedHashMap<>()).put(path, text);
+        return this;
+    }
+
+    /** Gives the own-group dependencies as jars, the way they come from the local repository. */
+    public RuleTester ownDependencyJars() {
+        this.ownDependencyJars = true;
+        return this;
+    }
+
     /** Compiles the Java sources (against the framework stubs) so bytecode rules see them. */
     public RuleTester compiled() {
         this.compile = true;
@@ -98,7 +115,11 @@ public final class RuleTester {
             if (compile) {
                 FixtureCompiler.compile(sources, classes);
             }
-            Codebase codebase = Codebase.builder(base)
+            Codebase.Builder builder = Codebase.builder(base);
+            for (Map.Entry<String, Map<String, String>> dependency : ownDependencies.entrySet()) {
+                builder.ownDependency(dependency.getKey(), ownDependency(base, dependency.getKey(), dependency.getValue()));
+            }
+            Codebase codebase = builder
                     .moduleName("fixture")
                     .sourceRoot(sources)
                     .resourceRoot(base.resolve("src/main/resources"))
@@ -112,6 +133,30 @@ public final class RuleTester {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Path ownDependency(Path base, String coordinates, Map<String, String> sources) throws IOException {
+        Path root = base.resolve("own-dependencies").resolve(coordinates.replace(':', '_'));
+        for (Map.Entry<String, String> file : sources.entrySet()) {
+            Path target = root.resolve("src").resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+        }
+        Path classes = root.resolve("classes");
+        FixtureCompiler.compile(root.resolve("src"), classes);
+        if (!ownDependencyJars) {
+            return classes;
+        }
+        Path jar = root.resolve("dependency.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                java.util.stream.Stream<Path> walk = Files.walk(classes)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     public List<Finding> findings() {

@@ -320,7 +320,7 @@ public final class SourceParser {
     }
 
     /** An exception as a short reason, without the machine's absolute paths that some messages carry. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String kind = e.getClass().getSimpleName();
         String message = e.getMessage();
         if (e instanceof java.nio.file.FileSystemException || message == null || message.isBlank()) {

@@ -1,5 +1,6 @@
 package io.archlint.rules.errors;
 
+
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -7,6 +8,9 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.Facet;
@@ -20,6 +24,7 @@ import io.archlint.engine.source.WebControllers;
 import io.archlint.engine.source.WebControllers.Controller;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** See {@code missing-global-error-handler.md}. */
 @RuleInfo(
@@ -68,7 +73,7 @@ public final class MissingGlobalErrorHandlerRule implements Rule {
     public void check(Codebase codebase, FindingCollector findings) {
         SourceFacet sources = codebase.sources();
         List<Controller> controllers = new WebControllers(sources, codebase.stereotypes()).controllers();
-        if (controllers.isEmpty() || hasGlobalHandler(sources)) {
+        if (controllers.isEmpty() || hasGlobalHandler(sources) || hasGlobalHandler(codebase.ownDependencyClasses())) {
             return;
         }
         Controller first = controllers.get(0);
@@ -102,6 +107,31 @@ public final class MissingGlobalErrorHandlerRule implements Rule {
                 if (file.isAnnotated(method, SERVER_EXCEPTION_MAPPERS)
                         || file.annotation(method, MICRONAUT_ERROR).filter(MissingGlobalErrorHandlerRule::isGlobal)
                                 .isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A global handler among the compiled classes of the module's own group that it depends on: a
+     * shared {@code -common} or {@code -framework} module of a multi-module build often holds the
+     * one {@code @RestControllerAdvice} of every web module.
+     */
+    private static boolean hasGlobalHandler(JavaClasses classes) {
+        for (JavaClass type : classes) {
+            if (ADVICE_ANNOTATIONS.stream().anyMatch(type::isAnnotatedWith)
+                    || Stream.concat(type.getAllRawSuperclasses().stream(), type.getAllRawInterfaces().stream())
+                            .anyMatch(parent -> HANDLER_TYPES.contains(parent.getName()))) {
+                return true;
+            }
+            for (JavaMethod method : type.getMethods()) {
+                if (SERVER_EXCEPTION_MAPPERS.stream().anyMatch(method::isAnnotatedWith)
+                        || MICRONAUT_ERROR.stream().anyMatch(error -> method.tryGetAnnotationOfType(error)
+                                .flatMap(annotation -> annotation.get("global"))
+                                .filter(Boolean.TRUE::equals)
+                                .isPresent())) {
                     return true;
                 }
             }

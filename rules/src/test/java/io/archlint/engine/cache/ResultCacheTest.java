@@ -42,7 +42,9 @@ class ResultCacheTest {
     private final EveryTypeRule rule = new EveryTypeRule();
 
     private Codebase codebase() {
-        return Codebase.builder(base).sourceRoot(base.resolve("src/main/java")).parallelism(1).build();
+        return Codebase.builder(base).sourceRoot(base.resolve("src/main/java")).parallelism(1)
+                .ownDependency("com.acme:acme-common:1.0", base.resolve("common/target/classes"))
+                .build();
     }
 
     private AnalysisResult analyze(Map<String, Severity> severities) {
@@ -84,6 +86,23 @@ class ResultCacheTest {
         assertThat(rule.runs).hasValue(2);
         assertThat(second.timings().cached()).isFalse();
         assertThat(second.findings()).hasSize(2);
+    }
+
+    @Test
+    void aChangedModuleOfTheSameGroupIsAnalysedAgain() throws IOException {
+        // A rule may find what it looks for there (a global error handler); its SNAPSHOT version does not change.
+        write("Good.java", "package com.acme;\n\npublic class Good {}\n");
+        Path common = Files.createDirectories(base.resolve("common/target/classes/com/acme/common"));
+        Files.write(common.resolve("Errors.class"), new byte[] {1});
+        analyze(Map.of());
+        AnalysisResult unchanged = analyze(Map.of());
+        Files.write(common.resolve("Errors.class"), new byte[] {2});
+
+        AnalysisResult changed = analyze(Map.of());
+
+        assertThat(unchanged.timings().cached()).isTrue();
+        assertThat(changed.timings().cached()).isFalse();
+        assertThat(rule.runs).hasValue(2);
     }
 
     @Test

@@ -53,6 +53,18 @@ class MissingGlobalErrorHandlerRuleTest {
     class Violating {
 
         @Test
+        void reportsWhenTheGroupsOwnModulesHaveNoHandlerEither() {
+            tester().java("com/acme/web/OrderController.java", ORDER_CONTROLLER)
+                    .java("com/acme/web/CustomerController.java", CUSTOMER_CONTROLLER)
+                    .ownDependency("com.acme:acme-common:1.0", "com/acme/common/Money.java", """
+                            package com.acme.common;
+
+                            public record Money(long cents) {}
+                            """)
+                    .expectMarkedFindings();
+        }
+
+        @Test
         void reportsSpringControllersWithoutAdviceOnceAtTheFirst() {
             tester().java("com/acme/web/OrderController.java", ORDER_CONTROLLER)
                     .java("com/acme/web/CustomerController.java", CUSTOMER_CONTROLLER)
@@ -117,6 +129,59 @@ class MissingGlobalErrorHandlerRuleTest {
 
     @Nested
     class Compliant {
+
+        @Test
+        void acceptsAnAdviceInAModuleOfTheSameGroup() {
+            // mall, eladmin, litemall, RuoYi: the one advice of every web module lives in a -common or -framework module.
+            springControllers()
+                    .ownDependency("com.acme:acme-framework:1.0", "com/acme/framework/GlobalExceptionHandler.java", """
+                            package com.acme.framework;
+
+                            import org.springframework.web.bind.annotation.ExceptionHandler;
+                            import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+                            @RestControllerAdvice
+                            public class GlobalExceptionHandler {
+                                @ExceptionHandler(Exception.class)
+                                public String handle(Exception e) {
+                                    return "error";
+                                }
+                            }
+                            """)
+                    .expectNoFindings();
+        }
+
+        @Test
+        void acceptsAnExceptionMapperInAJarOfTheSameGroup() {
+            tester().java("com/acme/web/OrderResource.java", """
+                            package com.acme.web;
+
+                            import jakarta.ws.rs.GET;
+                            import jakarta.ws.rs.Path;
+
+                            @Path("/orders")
+                            public class OrderResource {
+                                @GET
+                                public String list() {
+                                    return "[]";
+                                }
+                            }
+                            """)
+                    .ownDependency("com.acme:acme-rest:1.0", "com/acme/rest/Errors.java", """
+                            package com.acme.rest;
+
+                            import jakarta.ws.rs.ext.ExceptionMapper;
+
+                            public class Errors implements ExceptionMapper<RuntimeException> {
+                                @Override
+                                public Object toResponse(RuntimeException exception) {
+                                    return "error";
+                                }
+                            }
+                            """)
+                    .ownDependencyJars()
+                    .expectNoFindings();
+        }
 
         @Test
         void acceptsARestControllerAdvice() {
