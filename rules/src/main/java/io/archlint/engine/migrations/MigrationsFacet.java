@@ -16,14 +16,27 @@ public final class MigrationsFacet {
     private final List<SchemaChange> changes;
     private final Schema schema;
     private final Map<SchemaChange, String> typesBefore;
+    private final List<SchemaScript> schemaScripts;
 
-    MigrationsFacet(List<Migration> migrations, Schema schema, Map<SchemaChange, String> typesBefore) {
+    MigrationsFacet(List<Migration> migrations, Schema schema, Map<SchemaChange, String> typesBefore,
+            List<SchemaScript> schemaScripts) {
         this.migrations = List.copyOf(migrations);
         List<SchemaChange> all = new ArrayList<>();
         migrations.forEach(m -> all.addAll(m.changes()));
         this.changes = List.copyOf(all);
         this.schema = schema;
         this.typesBefore = new IdentityHashMap<>(typesBefore);
+        this.schemaScripts = List.copyOf(schemaScripts);
+    }
+
+    /**
+     * In a module without migrations, the SQL initialization scripts Spring Boot runs at startup
+     * ({@code schema.sql}, {@code schema-hsqldb.sql}, {@code db/mysql/schema.sql}), each read into
+     * a schema of its own: which one runs depends on the database. Not migrations: they are not
+     * versioned and run whole on every start.
+     */
+    public List<SchemaScript> schemaScripts() {
+        return schemaScripts;
     }
 
     /**

@@ -33,6 +33,10 @@ public final class MigrationsReader {
     private static final Pattern REPEATABLE = Pattern.compile("R__(.*)\\.sql");
     private static final List<String> FLYWAY_LOCATIONS =
             List.of("spring.flyway.locations", "quarkus.flyway.locations", "flyway.locations");
+    /** Spring Boot's SQL initialization scripts: {@code schema.sql}, {@code schema-${platform}.sql}. */
+    private static final Pattern SCHEMA_SCRIPT = Pattern.compile("schema(-[\\w.-]+)?\\.sql");
+    private static final List<String> SCHEMA_LOCATIONS =
+            List.of("spring.sql.init.schema-locations", "spring.datasource.schema");
     private static final List<String> LIQUIBASE_CHANGELOGS =
             List.of("spring.liquibase.change-log", "quarkus.liquibase.change-log");
     private static final List<String> LIQUIBASE_DEFAULTS = List.of("db/changelog/db.changelog-master.yaml",
@@ -54,16 +58,84 @@ public final class MigrationsReader {
         Schema schema = new Schema();
         ChangeRecorder recorder = new ChangeRecorder(schema);
         List<Migration> migrations = new ArrayList<>();
+        List<SchemaScript> initScripts = new ArrayList<>();
         try (SqlDdl ddl = new SqlDdl()) {
             for (FlywayScript script : flywayScripts(roots, config)) {
                 readFlyway(script, migrations, recorder, ddl);
             }
             new LiquibaseReader(relativizer, skipped, recorder, ddl, roots, baseDir)
                     .read(liquibaseChangelog(roots, config), migrations);
+            if (migrations.isEmpty()) {
+                for (Path script : schemaScripts(roots, config)) {
+                    readSchemaScript(script, ddl).ifPresent(initScripts::add);
+                }
+            }
         } catch (RuntimeException e) {
             skipped.accept(new Skipped("pom.xml", "schema migrations not fully read: " + e));
         }
-        return new MigrationsFacet(migrations, schema, recorder.typesBefore());
+        return new MigrationsFacet(migrations, schema, recorder.typesBefore(), initScripts);
+    }
+
+    // ---- SQL initialization scripts ----
+
+    /**
+     * The schema scripts Spring Boot's SQL initialization runs, for a module without migrations:
+     * the configured {@code spring.sql.init.schema-locations} on the classpath (a {@code ${...}}
+     * placeholder matches any one folder or name part) and every {@code schema.sql} or
+     * {@code schema-*.sql} in the resource roots, where the defaults and the usual per-database
+     * folders ({@code db/hsqldb/schema.sql}) put them.
+     */
+    private List<Path> schemaScripts(List<Path> roots, ConfigFacet config) {
+        List<Pattern> configured = new ArrayList<>();
+        for (String location : configured(config, SCHEMA_LOCATIONS, List.of())) {
+            String loc = location.strip().replaceFirst("^optional:", "");
+            if (loc.contains(":") && !loc.startsWith("classpath:") && !loc.startsWith("classpath*:")) {
+                continue;
+            }
+            String relative = loc.replaceFirst("^classpath\\*?:", "").replaceFirst("^/+", "");
+            StringBuilder regex = new StringBuilder();
+            for (String part : relative.split("\\$\\{[^}]*}", -1)) {
+                if (!regex.isEmpty() || relative.startsWith("${")) {
+                    regex.append("[^/]*");
+                }
+                regex.append(Pattern.quote(part));
+            }
+            configured.add(Pattern.compile(regex.toString()));
+        }
+        Set<Path> found = new LinkedHashSet<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).sorted().forEach(file -> {
+                    String relative = root.relativize(file).toString().replace('\\', '/');
+                    if (SCHEMA_SCRIPT.matcher(file.getFileName().toString()).matches()
+                            || configured.stream().anyMatch(p -> p.matcher(relative).matches())) {
+                        found.add(file);
+                    }
+                });
+            } catch (IOException | UncheckedIOException e) {
+                skipped.accept(new Skipped(relativizer.apply(root), "resources not listed for schema scripts: "
+                        + firstLine(e)));
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private java.util.Optional<SchemaScript> readSchemaScript(Path path, SqlDdl ddl) {
+        String file = relativizer.apply(path);
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            skipped.accept(new Skipped(file, "schema script not read: " + firstLine(e)));
+            return java.util.Optional.empty();
+        }
+        // Each script on its own: per-database variants create the same tables, often after a DROP.
+        Schema schema = new Schema();
+        applySql(text, ";", 1, file, new ChangeRecorder(schema), ddl, new ArrayList<>());
+        return java.util.Optional.of(new SchemaScript(file, schema));
     }
 
     // ---- Flyway ----

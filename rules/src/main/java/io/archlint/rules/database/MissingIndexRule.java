@@ -17,6 +17,7 @@ import io.archlint.engine.RuleInfo;
 import io.archlint.engine.Severity;
 import io.archlint.engine.config.ConfigEntry;
 import io.archlint.engine.migrations.Schema;
+import io.archlint.engine.migrations.SchemaScript;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.rules.database.JpaMapping.ColumnRef;
@@ -462,11 +463,15 @@ public final class MissingIndexRule implements Rule {
         return String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
     }
 
-    /** The schema the module's migrations build, read on first use (only modules with JPA repositories need it). */
+    /**
+     * The schema the module's migrations build, or without migrations the schemas of its SQL
+     * initialization scripts ({@code schema.sql}, one per database), read on first use (only
+     * modules with JPA repositories need it). With several scripts, a table, column or index that
+     * one of them has counts: which one runs depends on the database.
+     */
     private static final class SchemaView {
         private final Codebase codebase;
-        private boolean read;
-        private Schema schema;
+        private List<Schema> schemas;
 
         private SchemaView(Codebase codebase) {
             this.codebase = codebase;
@@ -476,29 +481,32 @@ public final class MissingIndexRule implements Rule {
             return new SchemaView(codebase);
         }
 
-        private Schema schema() {
-            if (!read) {
-                read = true;
-                schema = codebase.unavailable(Facet.MIGRATIONS).isEmpty() ? codebase.migrations().schema() : null;
+        private List<Schema> schemas() {
+            if (schemas == null) {
+                if (codebase.unavailable(Facet.MIGRATIONS).isEmpty()) {
+                    schemas = List.of(codebase.migrations().schema());
+                } else {
+                    schemas = codebase.migrations().schemaScripts().stream().map(SchemaScript::schema).toList();
+                }
             }
-            return schema;
+            return schemas;
         }
 
-        /** Whether the module has migrations: then they, not Hibernate, define the schema. */
+        /** Whether migrations or schema scripts exist: then they, not Hibernate, define the schema. */
         boolean available() {
-            return schema() != null;
+            return !schemas().isEmpty();
         }
 
         boolean covers(String table) {
-            return available() && schema().tables().contains(JpaMapping.normalize(table));
+            return schemas().stream().anyMatch(s -> s.tables().contains(JpaMapping.normalize(table)));
         }
 
         boolean hasColumn(String table, String column) {
-            return available() && schema().columns(table).contains(JpaMapping.normalize(column));
+            return schemas().stream().anyMatch(s -> s.columns(table).contains(JpaMapping.normalize(column)));
         }
 
         boolean isIndexed(String table, String column) {
-            return available() && schema().isIndexed(table, column);
+            return schemas().stream().anyMatch(s -> s.isIndexed(table, column));
         }
     }
 }

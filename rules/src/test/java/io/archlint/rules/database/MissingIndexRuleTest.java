@@ -549,6 +549,21 @@ class MissingIndexRuleTest {
         }
 
         @Test
+        void readsTheSchemaOfSpringSqlInitScriptsWithoutMigrations() {
+            // The scripts are the schema, even where the configuration says Hibernate does not write it.
+            orderRepository("""
+                    // violation: OrderRepository#findByCustomerEmail queries `orders.customer_email`, which has no index; add `CREATE INDEX idx_orders_customer_email ON orders (customer_email)` in a migration
+                    List<Order> findByCustomerEmail(String customerEmail);
+
+                    List<Order> findBySku(String sku);
+                    """)
+                    .file("src/main/resources/application.properties", "spring.jpa.hibernate.ddl-auto=none\n")
+                    .file("src/main/resources/schema.sql", "DROP TABLE orders IF EXISTS;\n" + V1_INIT
+                            + "CREATE INDEX idx_orders_sku ON orders (sku);\n")
+                    .expectMarkedFindings();
+        }
+
+        @Test
         void readsTheSchemaOfLiquibaseChangelogs() {
             RuleTester.of(new MissingIndexRule())
                     .java("com/acme/shipping/Shipment.java", """
@@ -1124,6 +1139,28 @@ class MissingIndexRuleTest {
                             CREATE INDEX idx_orders_sku ON orders USING btree (sku);
                             ALTER TABLE orders ADD CONSTRAINT uk_orders_number UNIQUE (order_number);
                             CREATE INDEX idx_customers_name ON customers (last_name, first_name);
+                            """)
+                    .expectNoFindings();
+        }
+
+        @Test
+        void ignoresColumnsThatOneOfThePerDatabaseSchemaScriptsIndexes() {
+            // spring-petclinic-microservices: db/hsqldb/schema.sql indexes visits.pet_id, db/mysql/schema.sql
+            // declares a foreign key (which InnoDB indexes); the configuration picks one by a placeholder.
+            orderRepository("""
+                    List<Order> findByCustomerEmail(String customerEmail);
+
+                    List<Order> findBySku(String sku);
+                    """)
+                    .file("src/main/resources/db/hsqldb/schema.sql", V1_INIT
+                            + "CREATE INDEX idx_orders_customer_email ON orders (customer_email);\n")
+                    .file("src/main/resources/db/mysql/schema.sql", "DROP TABLE IF EXISTS orders;\n" + V1_INIT)
+                    .file("src/main/resources/sql/orders-ddl.sql", "CREATE INDEX idx_orders_sku ON orders (sku);\n")
+                    .file("src/main/resources/application.yml", """
+                            spring:
+                              sql:
+                                init:
+                                  schema-locations: classpath*:sql/${database}-ddl.sql
                             """)
                     .expectNoFindings();
         }
