@@ -80,6 +80,10 @@ public final class MissingInputValidationRule implements Rule {
             "Observable", "Uni", "Multi", "Optional", "CompletionStage", "CompletableFuture", "List", "Set",
             "Collection", "Iterable", "SortedSet", "Queue", "Deque");
 
+    /** Bodies that bind many items rather than one object. */
+    private static final Set<String> COLLECTIONS = Set.of("List", "Set", "Collection", "Iterable", "SortedSet",
+            "Queue", "Deque", "Flux", "Multi");
+
     @Override
     public void check(Codebase codebase, FindingCollector findings) {
         SourceFacet sources = codebase.sources();
@@ -87,7 +91,7 @@ public final class MissingInputValidationRule implements Rule {
         for (Endpoint endpoint : new WebControllers(sources, codebase.stereotypes()).endpoints()) {
             SourceFile file = endpoint.file();
             bodyParameter(endpoint).ifPresent(body -> {
-                if (isValidated(file, body.parameter, validationMetaAnnotations)) {
+                if (isValidated(file, body.parameter, validationMetaAnnotations) || isPartialUpdate(endpoint, body)) {
                     return;
                 }
                 Optional<String> bodyType = beanType(body.parameter.getType());
@@ -98,6 +102,19 @@ public final class MissingInputValidationRule implements Rule {
                         message(sources, endpoint, body, bodyType.get()));
             });
         }
+    }
+
+    /**
+     * A PATCH handler that binds one object: the body holds only the fields that change, so
+     * {@code @Valid} on the whole type would refuse it for lacking the required ones; the merged
+     * result is what gets validated (JHipster's generated {@code partialUpdate..} handlers). A
+     * PATCH that binds a list of new items is not a partial object and is still judged.
+     */
+    private static boolean isPartialUpdate(Endpoint endpoint, Body body) {
+        Type type = body.parameter.getType();
+        boolean collection = type instanceof ArrayType || type instanceof ClassOrInterfaceType declared
+                && COLLECTIONS.contains(declared.getName().getIdentifier());
+        return endpoint.httpMethods().equals(Set.of("PATCH")) && !collection;
     }
 
     /** The request body parameter of a handler and how it is bound. */

@@ -230,6 +230,32 @@ class MissingInputValidationRuleTest {
     class Compliant {
 
         @Test
+        void ignoresPartialUpdatesWhoseBodyHoldsOnlyTheChangedFields() {
+            // JHipster's generated `partialUpdate..` handlers: `@Valid` would refuse a body without the required fields.
+            tester().java("com/acme/orders/api/CreateOrderRequest.java", CREATE_ORDER)
+                    .java("com/acme/orders/api/OrderController.java", """
+                            package com.acme.orders.api;
+
+                            import org.springframework.web.bind.annotation.*;
+
+                            @RestController
+                            @RequestMapping("/orders")
+                            public class OrderController {
+                                @PatchMapping(value = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+                                public String partialUpdate(@PathVariable long id, @RequestBody CreateOrderRequest changes) {
+                                    return "ok";
+                                }
+
+                                @RequestMapping(value = "/{id}/lines", method = RequestMethod.PATCH)
+                                public String partialUpdateLines(@PathVariable long id, @RequestBody CreateOrderRequest changes) {
+                                    return "ok";
+                                }
+                            }
+                            """)
+                    .expectNoFindings();
+        }
+
+        @Test
         void ignoresBodiesWithValidValidatedOrACustomValidAnnotation() {
             tester().java("com/acme/orders/api/CreateOrderRequest.java", CREATE_ORDER)
                     .java("com/acme/orders/api/ValidOrder.java", """
