@@ -28,7 +28,6 @@ import org.eclipse.aether.graph.DependencyNode;
  */
 final class DependencyGraphReader {
 
-    /** The graph, and what went wrong when parts of it could not be collected. */
     /**
      * The graph, what went wrong collecting it, and where the classes of the dependencies from the
      * project's own group are (see {@link io.archlint.engine.Codebase#ownDependencies()}).
