@@ -45,8 +45,14 @@ public final class SchemaAutoDdlRule implements Rule {
     /** Values that make the ORM write DDL: Hibernate's, Jakarta Persistence's and Quarkus' spellings. */
     private static final Set<String> WRITING = Set.of(
             "update", "create", "create-drop", "create-only", "drop", "drop-and-create", "truncate");
-    /** Of those, the ones that delete tables or rows rather than altering them. */
+    /**
+     * Of those, the ones that delete tables or rows rather than altering them. Hibernate's own
+     * {@code create} drops the schema first; the Jakarta Persistence action {@code create} (and
+     * Quarkus', which maps to it) only creates, like Hibernate's {@code create-only}.
+     */
     private static final Set<String> DELETING = Set.of("create", "create-drop", "drop", "drop-and-create", "truncate");
+    private static final Set<String> DELETING_STANDARD = Set.of("drop", "drop-and-create");
+    private static final Set<String> CREATING = Set.of("create", "create-only");
 
     /** Profiles (and their prefixes) that never run against a production database. */
     private static final List<String> DEVELOPER_PROFILE_PREFIXES = List.of("dev", "local", "test");
@@ -67,16 +73,24 @@ public final class SchemaAutoDdlRule implements Rule {
                     || usesInMemoryDatabase(setting.profile, settings)) {
                 continue;
             }
-            effectiveValue(setting.entry.value()).ifPresent(value -> report(setting.entry, value, findings));
+            boolean hibernateSpelling = setting.key.equals(SPRING_DDL_AUTO) || endsWithSetting(setting.key, HBM2DDL_AUTO);
+            effectiveValue(setting.entry.value())
+                    .ifPresent(value -> report(setting.entry, value, hibernateSpelling, findings));
         }
     }
 
-    private static void report(ConfigEntry entry, Value value, FindingCollector findings) {
+    private static void report(ConfigEntry entry, Value value, boolean hibernateSpelling, FindingCollector findings) {
         String written = entry.value().strip();
-        String effect = DELETING.contains(value.value)
-                ? "drops and recreates the schema, deleting its data, when the application starts or stops"
-                : "lets Hibernate alter the production schema on every start, unreviewed, unversioned and "
-                        + "without a way back";
+        String effect;
+        if ((hibernateSpelling ? DELETING : DELETING_STANDARD).contains(value.value)) {
+            effect = "drops and recreates the schema, deleting its data, when the application starts or stops";
+        } else if (CREATING.contains(value.value)) {
+            effect = "creates the tables from the entity mapping when the application starts, so the production "
+                    + "schema follows the code unreviewed and unversioned";
+        } else {
+            effect = "lets Hibernate alter the production schema on every start, unreviewed, unversioned and "
+                    + "without a way back";
+        }
         String fallback = value.variable == null ? "" : " falls back to `" + value.value + "` when `" + value.variable
                 + "` is unset, which";
         String message = "`" + entry.key() + "=" + written + "`" + fallback + " " + effect + "; set it to `validate` "
