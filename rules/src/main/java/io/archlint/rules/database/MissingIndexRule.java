@@ -85,11 +85,20 @@ public final class MissingIndexRule implements Rule {
     private static final List<String> NAMING_KEYS = List.of("spring.jpa.hibernate.naming.physical-strategy",
             "spring.jpa.properties.hibernate.physical_naming_strategy");
 
-    /** Where Spring Boot and Hibernate are told whether Hibernate writes the schema. */
+    /** Where Spring Boot, Hibernate and Quarkus are told whether Hibernate writes the schema. */
     private static final List<String> DDL_AUTO_KEYS = List.of("spring.jpa.hibernate.ddl-auto",
-            "spring.jpa.properties.hibernate.hbm2ddl.auto", "hibernate.hbm2ddl.auto");
+            "spring.jpa.properties.hibernate.hbm2ddl.auto", "hibernate.hbm2ddl.auto",
+            "jpa.default.properties.hibernate.hbm2ddl.auto", "quarkus.hibernate-orm.database.generation",
+            "quarkus.hibernate-orm.schema-management.strategy");
     /** Values saying Hibernate leaves the schema alone. */
     private static final Set<String> SCHEMA_KEPT_ELSEWHERE = Set.of("none", "validate");
+    /** Values saying Hibernate creates or updates the tables from the mapping. */
+    private static final Set<String> SCHEMA_WRITTEN = Set.of("update", "create", "create-drop", "create-only",
+            "drop-and-create");
+    /** Embedded databases, for which Spring Boot's default is {@code ddl-auto=create-drop}. */
+    private static final Set<String> EMBEDDED_DATABASES = Set.of("com.h2database:h2", "org.hsqldb:hsqldb",
+            "org.apache.derby:derby", "org.apache.derby:derbytools");
+    private static final List<String> IN_MEMORY_URLS = List.of("jdbc:h2:mem:", "jdbc:hsqldb:mem:", "jdbc:derby:memory:");
 
     /** MySQL and MariaDB drivers: InnoDB indexes every foreign key column itself. */
     private static final Set<String> INNODB_DRIVERS = Set.of("com.mysql:mysql-connector-j",
@@ -111,7 +120,7 @@ public final class MissingIndexRule implements Rule {
         MongoMapping mongo = new MongoMapping(sources);
         SchemaView schema = SchemaView.of(codebase);
         // Without migrations the mapping is the schema only where Hibernate writes it.
-        boolean mappingIsTheSchema = schema.available() || !schemaKeptElsewhere(codebase);
+        boolean mappingIsTheSchema = schema.available() || hibernateWritesTheSchema(codebase);
         Set<String> programmaticMongoKeys = MongoMapping.programmaticIndexKeys(sources);
         for (SourceFile file : sources.files()) {
             for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
@@ -146,21 +155,37 @@ public final class MissingIndexRule implements Rule {
     }
 
     /**
-     * Whether the configuration says Hibernate does not write the schema ({@code ddl-auto} or
-     * {@code hbm2ddl.auto} of {@code none} or {@code validate}, in any profile): without migrations
-     * the tables then come from somewhere Archlint does not read (a SQL script, a DBA), and their
-     * indexes are unknown. Regression: elunez/eladmin keeps its schema in {@code sql/eladmin.sql}.
+     * Whether Hibernate writes the tables from the mapping, so that the JPA annotations are the
+     * schema: the configuration says so ({@code ddl-auto} or {@code hbm2ddl.auto} of
+     * {@code update}, {@code create}..., Quarkus' {@code database.generation}) and no profile says
+     * {@code none} or {@code validate}; or nothing is configured and the database is an embedded
+     * one, for which Spring Boot's default is {@code create-drop}. Otherwise the tables come from
+     * somewhere Archlint does not read (a SQL script, a DBA, the application module that assembles
+     * a library module) and their indexes are unknown. Regressions: elunez/eladmin keeps its schema
+     * in {@code sql/eladmin.sql} with {@code ddl-auto: none}, and its library modules
+     * ({@code eladmin-logging}, {@code eladmin-generator}) have no configuration at all.
      */
-    private static boolean schemaKeptElsewhere(Codebase codebase) {
+    private static boolean hibernateWritesTheSchema(Codebase codebase) {
+        boolean configured = false;
+        boolean written = false;
         for (String key : DDL_AUTO_KEYS) {
             for (ConfigEntry entry : codebase.config().get(key)) {
-                if (entry.value() != null
-                        && SCHEMA_KEPT_ELSEWHERE.contains(entry.value().strip().toLowerCase(java.util.Locale.ROOT))) {
-                    return true;
+                String value = entry.value() == null ? "" : entry.value().strip().toLowerCase(java.util.Locale.ROOT);
+                if (SCHEMA_KEPT_ELSEWHERE.contains(value)) {
+                    return false;
                 }
+                configured = true;
+                written |= SCHEMA_WRITTEN.contains(value);
             }
         }
-        return false;
+        if (configured) {
+            return written;
+        }
+        boolean embedded = codebase.unavailable(Facet.DEPENDENCIES).isEmpty() && codebase.dependencies()
+                .hasNonTest(a -> EMBEDDED_DATABASES.contains(a.groupId() + ":" + a.artifactId()));
+        return embedded && codebase.config().get("spring.datasource.url").stream()
+                .map(e -> e.value() == null ? "" : e.value().strip().toLowerCase(java.util.Locale.ROOT))
+                .allMatch(url -> url.isEmpty() || IN_MEMORY_URLS.stream().anyMatch(url::startsWith));
     }
 
     /** Spring Boot names columns in snake case unless the configuration picks a verbatim strategy. */

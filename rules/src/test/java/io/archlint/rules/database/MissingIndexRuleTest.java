@@ -211,8 +211,12 @@ class MissingIndexRuleTest {
             );
             """;
 
+    /** Hibernate writes the tables from the mapping, so the annotations are the schema (without migrations). */
+    private static final String HIBERNATE_WRITES_THE_SCHEMA = "spring.jpa.hibernate.ddl-auto=update\n";
+
     private static RuleTester tester() {
         return RuleTester.of(new MissingIndexRule())
+                .file("src/main/resources/application.properties", HIBERNATE_WRITES_THE_SCHEMA)
                 .java("com/acme/orders/Order.java", ORDER)
                 .java("com/acme/orders/OrderStatus.java", ORDER_STATUS)
                 .java("com/acme/orders/OrderLine.java", ORDER_LINE)
@@ -272,6 +276,21 @@ class MissingIndexRuleTest {
                                 hibernate:
                                   ddl-auto: update
                             """)
+                    .expectMarkedFindings();
+        }
+
+        @Test
+        void reportsWithoutConfigurationOnAnEmbeddedDatabaseWhereSpringBootCreatesTheTables() {
+            Artifact h2 = new Artifact("com.h2database", "h2", "2.3.232");
+            orderRepository("""
+                    // violation: OrderRepository#findByCustomerEmail queries `orders.customer_email`, which has no index
+                    List<Order> findByCustomerEmail(String customerEmail);
+                    """)
+                    .file("src/main/resources/application.properties", "spring.application.name=orders\n")
+                    .dependencies(DependencyGraph.builder(new Artifact("com.acme", "shop", "1.0.0"))
+                            .add(new Dependency(h2, "runtime", false, List.of(h2),
+                                    new Dependency.Declaration("pom.xml", 40, 9)))
+                            .build())
                     .expectMarkedFindings();
         }
 
@@ -422,6 +441,7 @@ class MissingIndexRuleTest {
         @Test
         void reportsSnakeCaseTableOfLombokEntityWithMappedSuperclass() {
             RuleTester.of(new MissingIndexRule())
+                    .file("src/main/resources/application.properties", HIBERNATE_WRITES_THE_SCHEMA)
                     .java("com/acme/common/BaseEntity.java", BASE_ENTITY)
                     .java("com/acme/purchasing/PurchaseOrder.java", """
                             package com.acme.purchasing;
@@ -520,7 +540,7 @@ class MissingIndexRuleTest {
                     // violation: OrderRepository#findByCustomerEmail queries `orders.customerEmail`, which has no index; add `CREATE INDEX idx_orders_customerEmail ON orders (customerEmail)`
                     List<Order> findByCustomerEmail(String customerEmail);
                     """)
-                    .file("src/main/resources/application.properties", """
+                    .file("src/main/resources/application.properties", HIBERNATE_WRITES_THE_SCHEMA + """
                             spring.jpa.hibernate.naming.physical-strategy=org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl
                             """)
                     .expectMarkedFindings();
@@ -566,6 +586,7 @@ class MissingIndexRuleTest {
         @Test
         void readsTheSchemaOfLiquibaseChangelogs() {
             RuleTester.of(new MissingIndexRule())
+                    .file("src/main/resources/application.properties", HIBERNATE_WRITES_THE_SCHEMA)
                     .java("com/acme/shipping/Shipment.java", """
                             package com.acme.shipping;
 
@@ -631,6 +652,7 @@ class MissingIndexRuleTest {
         @Test
         void reportsOneToOneKeyWhenTheMigrationsGiveItNoUniqueConstraint() {
             RuleTester.of(new MissingIndexRule())
+                    .file("src/main/resources/application.properties", HIBERNATE_WRITES_THE_SCHEMA)
                     .java("com/acme/billing/Invoice.java", """
                             package com.acme.billing;
 
@@ -869,6 +891,7 @@ class MissingIndexRuleTest {
         @Test
         void ignoresIndexesDeclaredWithPropertyNamesUniqueConstraintsAndOneToOneKeys() {
             RuleTester.of(new MissingIndexRule())
+                    .file("src/main/resources/application.properties", HIBERNATE_WRITES_THE_SCHEMA)
                     .java("com/acme/billing/Invoice.java", """
                             package com.acme.billing;
 
@@ -941,6 +964,7 @@ class MissingIndexRuleTest {
         @Test
         void ignoresNamedQueriesAndTypesThatAreNotEntities() {
             RuleTester.of(new MissingIndexRule())
+                    .file("src/main/resources/application.properties", HIBERNATE_WRITES_THE_SCHEMA)
                     .java("com/acme/catalog/Product.java", """
                             package com.acme.catalog;
 
@@ -996,6 +1020,7 @@ class MissingIndexRuleTest {
         @Test
         void ignoresTenantScopedEntitiesWhoseTenantColumnLeadsAnIndexAndViews() {
             RuleTester.of(new MissingIndexRule())
+                    .file("src/main/resources/application.properties", HIBERNATE_WRITES_THE_SCHEMA)
                     .java("com/acme/tickets/Ticket.java", """
                             package com.acme.tickets;
 
@@ -1101,6 +1126,28 @@ class MissingIndexRuleTest {
                     .file("src/main/resources/application-prod.properties", """
                             spring.jpa.properties.hibernate.hbm2ddl.auto=validate
                             """)
+                    .expectNoFindings();
+        }
+
+        @Test
+        void staysSilentWhenNothingSaysHibernateWritesTheSchema() {
+            // elunez/eladmin's library modules: entities and repositories, no configuration, no migrations;
+            // the application module that assembles them decides where the tables come from.
+            orderRepository("""
+                    List<Order> findByCustomerEmail(String customerEmail);
+                    """)
+                    .file("src/main/resources/application.properties", "")
+                    .expectNoFindings();
+            // A server database without a ddl-auto: Spring Boot's default is none.
+            Artifact postgres = new Artifact("org.postgresql", "postgresql", "42.7.4");
+            orderRepository("""
+                    List<Order> findByCustomerEmail(String customerEmail);
+                    """)
+                    .file("src/main/resources/application.properties", "spring.datasource.url=jdbc:postgresql://db/shop\n")
+                    .dependencies(DependencyGraph.builder(new Artifact("com.acme", "shop", "1.0.0"))
+                            .add(new Dependency(postgres, "runtime", false, List.of(postgres),
+                                    new Dependency.Declaration("pom.xml", 40, 9)))
+                            .build())
                     .expectNoFindings();
         }
 
