@@ -87,11 +87,45 @@ public final class WeakPasswordHashingRule implements Rule {
     private static final String ADVICE = "use BCrypt or Argon2 through "
             + "`PasswordEncoderFactories.createDelegatingPasswordEncoder()`";
 
+    /** A static method of the module that digests its input with a fast digest and names no password itself. */
+    private record DigestHelper(String owner, String method, String algorithm) {}
+
     @Override
     public void check(Codebase codebase, FindingCollector findings) {
+        Map<String, DigestHelper> helpers = new java.util.HashMap<>();
         for (SourceFile file : codebase.sources().files()) {
             checkEncoders(file, findings);
-            checkDigests(file, findings);
+            checkDigests(file, findings, helpers);
+        }
+        if (!helpers.isEmpty()) {
+            for (SourceFile file : codebase.sources().files()) {
+                checkHelperCalls(file, helpers, findings);
+            }
+        }
+    }
+
+    /**
+     * Calls of the module's own digest helpers with a password: {@code MD5Util.MD5Encode(password,
+     * "UTF-8")} (newbee-ltd/newbee-mall), where the helper alone says nothing about passwords.
+     */
+    private static void checkHelperCalls(SourceFile file, Map<String, DigestHelper> helpers, FindingCollector findings) {
+        for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
+            if (call.getScope().isEmpty() || !isTypeName(call.getScope().get())) {
+                continue;
+            }
+            String owner = call.getScope().get().toString();
+            DigestHelper helper = helpers.get(lastSegment(owner) + "#" + call.getNameAsString());
+            if (helper != null && !file.refersTo(owner, helper.owner())) {
+                helper = null; // another class of the same simple name
+            }
+            // A password reset token or one-time code is random, and a fast digest of it is fine.
+            if (helper != null && namesPassword(call.getArguments()) && call.getArguments().stream()
+                    .flatMap(a -> a.findAll(NameExpr.class).stream())
+                    .noneMatch(n -> SecuritySource.words(n.getNameAsString()).stream().anyMatch(OTHER_SECRETS::contains))) {
+                report(file, call, findings, "`" + label(call) + "` hashes a password with a fast, unsalted digest ("
+                        + helper.algorithm() + " in `" + lastSegment(helper.owner()) + "#" + helper.method() + "`); "
+                        + ADVICE);
+            }
         }
     }
 
@@ -160,7 +194,7 @@ public final class WeakPasswordHashingRule implements Rule {
                 .map(a -> ((StringLiteralExpr) a).asString());
     }
 
-    private void checkDigests(SourceFile file, FindingCollector findings) {
+    private void checkDigests(SourceFile file, FindingCollector findings, Map<String, DigestHelper> helpers) {
         for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
             if (call.getScope().isEmpty() || !isTypeName(call.getScope().get())) {
                 continue;
@@ -178,8 +212,42 @@ public final class WeakPasswordHashingRule implements Rule {
             if (hashesPassword(file, call, inputs)) {
                 report(file, call, findings, "`" + label(call) + "` hashes a password with a fast, unsalted digest; "
                         + ADVICE);
+            } else {
+                digestHelper(file, call, messageDigest)
+                        .ifPresent(h -> helpers.put(lastSegment(h.owner()) + "#" + h.method(), h));
             }
         }
+    }
+
+    /** The static method a digest call is in, as a helper others may call with a password. */
+    private static Optional<DigestHelper> digestHelper(SourceFile file, MethodCallExpr call, boolean messageDigest) {
+        Optional<com.github.javaparser.ast.body.MethodDeclaration> method = SecuritySource.enclosingMember(call)
+                .filter(com.github.javaparser.ast.body.MethodDeclaration.class::isInstance)
+                .map(com.github.javaparser.ast.body.MethodDeclaration.class::cast)
+                .filter(m -> m.isStatic() && !m.getParameters().isEmpty());
+        Optional<TypeDeclaration<?>> type = SecuritySource.enclosingType(call);
+        if (method.isEmpty() || type.isEmpty()) {
+            return Optional.empty();
+        }
+        String algorithm = messageDigest && call.getArguments().size() >= 1
+                && call.getArgument(0) instanceof StringLiteralExpr literal
+                ? literal.asString() : call.getNameAsString();
+        return Optional.of(new DigestHelper(file.qualifiedName(type.get()), method.get().getNameAsString(), algorithm));
+    }
+
+    /** Whether an argument names a password: a variable, field or getter such as {@code user.getPassword()}. */
+    private static boolean namesPassword(List<Expression> arguments) {
+        for (Expression argument : arguments) {
+            for (Node n : argument.findAll(Node.class)) {
+                String name = n instanceof NameExpr nameExpr ? nameExpr.getNameAsString()
+                        : n instanceof FieldAccessExpr access ? access.getNameAsString()
+                        : n instanceof MethodCallExpr inner ? inner.getNameAsString() : null;
+                if (name != null && isPasswordName(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The arguments of {@code digest(..)} and {@code update(..)} calls around a {@code MessageDigest}. */
@@ -212,15 +280,8 @@ public final class WeakPasswordHashingRule implements Rule {
 
     /** Whether the digest is about a password: its method, parameters, input or class say so. */
     private static boolean hashesPassword(SourceFile file, MethodCallExpr call, List<Expression> inputs) {
-        for (Expression input : inputs) {
-            for (Node n : input.findAll(Node.class)) {
-                String name = n instanceof NameExpr nameExpr ? nameExpr.getNameAsString()
-                        : n instanceof FieldAccessExpr access ? access.getNameAsString()
-                        : n instanceof MethodCallExpr inner ? inner.getNameAsString() : null;
-                if (name != null && isPasswordName(name)) {
-                    return true;
-                }
-            }
+        if (namesPassword(inputs)) {
+            return true;
         }
         Optional<CallableDeclaration<?>> callable = SecuritySource.enclosingMember(call)
                 .filter(CallableDeclaration.class::isInstance).map(c -> (CallableDeclaration<?>) c);

@@ -10,12 +10,62 @@ import org.junit.jupiter.api.Test;
 
 class WeakPasswordHashingRuleTest {
 
+    private static final String MD5_UTIL = """
+            package com.acme.util;
+
+            import java.security.MessageDigest;
+
+            public class MD5Util {
+                public static String md5Encode(String origin, String charset) {
+                    try {
+                        MessageDigest md = MessageDigest.getInstance("MD5");
+                        return java.util.HexFormat.of().formatHex(md.digest(origin.getBytes(charset)));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            """;
+
     private static RuleTester tester() {
         return RuleTester.of(new WeakPasswordHashingRule());
     }
 
     @Nested
     class Violating {
+
+        @Test
+        void reportsAPasswordGivenToTheModulesOwnDigestHelper() {
+            // newbee-ltd/newbee-mall: the helper names no password, its callers do.
+            tester().java("com/acme/util/MD5Util.java", MD5_UTIL)
+                    .java("com/acme/users/UserService.java", """
+                            package com.acme.users;
+
+                            import com.acme.util.MD5Util;
+
+                            public class UserService {
+                                public String login(String loginName, String password) {
+                                    // violation: `MD5Util.md5Encode(password, "UTF-8")` hashes a password with a fast, unsalted digest (MD5 in `MD5Util#md5Encode`); use BCrypt or Argon2
+                                    String passwordMd5 = MD5Util.md5Encode(password, "UTF-8");
+                                    return loginName + passwordMd5;
+                                }
+                            }
+                            """)
+                    .java("com/acme/admin/AdminService.java", """
+                            package com.acme.admin;
+
+                            import com.acme.util.*;
+
+                            public class AdminService {
+                                public boolean changePassword(Admin admin, String newPassword) {
+                                    // violation: `MD5Util.md5Encode(newPassword, "UTF-8")` hashes a password
+                                    admin.setPasswordMd5(MD5Util.md5Encode(newPassword, "UTF-8"));
+                                    return true;
+                                }
+                            }
+                            """)
+                    .expectMarkedFindings();
+        }
 
         @Test
         void reportsNoOpAndStandardEncoderBeans() {
@@ -179,6 +229,27 @@ class WeakPasswordHashingRuleTest {
 
     @Nested
     class Compliant {
+
+        @Test
+        void ignoresTheModulesDigestHelperGivenOtherValues() {
+            tester().java("com/acme/util/MD5Util.java", MD5_UTIL)
+                    .java("com/acme/files/Checksums.java", """
+                            package com.acme.files;
+
+                            import com.acme.util.MD5Util;
+
+                            public class Checksums {
+                                public String etag(String content) {
+                                    return MD5Util.md5Encode(content, "UTF-8");
+                                }
+
+                                public String resetKey(String passwordResetToken) {
+                                    return MD5Util.md5Encode(passwordResetToken, "UTF-8");
+                                }
+                            }
+                            """)
+                    .expectNoFindings();
+        }
 
         @Test
         void ignoresStrongEncoders() {
