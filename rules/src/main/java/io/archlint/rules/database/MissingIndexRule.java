@@ -98,7 +98,6 @@ public final class MissingIndexRule implements Rule {
     /** Embedded databases, for which Spring Boot's default is {@code ddl-auto=create-drop}. */
     private static final Set<String> EMBEDDED_DATABASES = Set.of("com.h2database:h2", "org.hsqldb:hsqldb",
             "org.apache.derby:derby", "org.apache.derby:derbytools");
-    private static final List<String> IN_MEMORY_URLS = List.of("jdbc:h2:mem:", "jdbc:hsqldb:mem:", "jdbc:derby:memory:");
 
     /** MySQL and MariaDB drivers: InnoDB indexes every foreign key column itself. */
     private static final Set<String> INNODB_DRIVERS = Set.of("com.mysql:mysql-connector-j",
@@ -185,7 +184,7 @@ public final class MissingIndexRule implements Rule {
                 .hasNonTest(a -> EMBEDDED_DATABASES.contains(a.groupId() + ":" + a.artifactId()));
         return embedded && codebase.config().get("spring.datasource.url").stream()
                 .map(e -> e.value() == null ? "" : e.value().strip().toLowerCase(java.util.Locale.ROOT))
-                .allMatch(url -> url.isEmpty() || IN_MEMORY_URLS.stream().anyMatch(url::startsWith));
+                .allMatch(url -> url.isEmpty() || InMemoryDatabases.isInMemory(url));
     }
 
     /** Spring Boot names columns in snake case unless the configuration picks a verbatim strategy. */

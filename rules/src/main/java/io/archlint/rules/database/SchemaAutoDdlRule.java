@@ -58,10 +58,6 @@ public final class SchemaAutoDdlRule implements Rule {
     private static final List<String> DEVELOPER_PROFILE_PREFIXES = List.of("dev", "local", "test");
     private static final Set<String> DEVELOPER_PROFILES = Set.of("it", "ci", "e2e", "integration", "h2", "embedded");
 
-    /** In-memory databases: their schema lives only as long as the process, so generating it is harmless. */
-    private static final List<String> IN_MEMORY_URLS = List.of(
-            "jdbc:h2:mem:", "jdbc:hsqldb:mem:", "jdbc:derby:memory:", "jdbc:sqlite::memory:", "jdbc:sqlite:file::memory:");
-
     /** {@code ${DDL_AUTO:update}}: Spring, Quarkus and Micronaut placeholders with a default. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+):([^}]*)}");
 
@@ -150,7 +146,7 @@ public final class SchemaAutoDdlRule implements Rule {
         if (urls.isEmpty() && !profile.isEmpty()) {
             urls = dataSourceUrls("", settings);
         }
-        return !urls.isEmpty() && urls.stream().allMatch(url -> IN_MEMORY_URLS.stream().anyMatch(url::startsWith));
+        return !urls.isEmpty() && urls.stream().allMatch(InMemoryDatabases::isInMemory);
     }
 
     private static List<String> dataSourceUrls(String profile, List<Setting> settings) {

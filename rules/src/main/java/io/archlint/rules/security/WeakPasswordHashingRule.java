@@ -3,6 +3,7 @@ package io.archlint.rules.security;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -115,11 +116,11 @@ public final class WeakPasswordHashingRule implements Rule {
             }
             String owner = call.getScope().get().toString();
             DigestHelper helper = helpers.get(lastSegment(owner) + "#" + call.getNameAsString());
-            if (helper != null && !file.refersTo(owner, helper.owner())) {
-                helper = null; // another class of the same simple name
+            if (helper == null || !file.refersTo(owner, helper.owner())) {
+                continue; // not a helper, or another class of the same simple name
             }
             // A password reset token or one-time code is random, and a fast digest of it is fine.
-            if (helper != null && namesPassword(call.getArguments()) && call.getArguments().stream()
+            if (namesPassword(call.getArguments()) && call.getArguments().stream()
                     .flatMap(a -> a.findAll(NameExpr.class).stream())
                     .noneMatch(n -> SecuritySource.words(n.getNameAsString()).stream().anyMatch(OTHER_SECRETS::contains))) {
                 report(file, call, findings, "`" + label(call) + "` hashes a password with a fast, unsalted digest ("
@@ -221,9 +222,9 @@ public final class WeakPasswordHashingRule implements Rule {
 
     /** The static method a digest call is in, as a helper others may call with a password. */
     private static Optional<DigestHelper> digestHelper(SourceFile file, MethodCallExpr call, boolean messageDigest) {
-        Optional<com.github.javaparser.ast.body.MethodDeclaration> method = SecuritySource.enclosingMember(call)
-                .filter(com.github.javaparser.ast.body.MethodDeclaration.class::isInstance)
-                .map(com.github.javaparser.ast.body.MethodDeclaration.class::cast)
+        Optional<MethodDeclaration> method = SecuritySource.enclosingMember(call)
+                .filter(MethodDeclaration.class::isInstance)
+                .map(MethodDeclaration.class::cast)
                 .filter(m -> m.isStatic() && !m.getParameters().isEmpty());
         Optional<TypeDeclaration<?>> type = SecuritySource.enclosingType(call);
         if (method.isEmpty() || type.isEmpty()) {
