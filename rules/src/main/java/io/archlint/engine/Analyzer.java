@@ -2,6 +2,7 @@ package io.archlint.engine;
 
 import io.archlint.engine.cache.Digest;
 import io.archlint.engine.cache.ResultCache;
+import io.archlint.engine.cache.SourceIndex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,11 +53,18 @@ public final class Analyzer {
 
     /**
      * Analyses the module, or returns the cached result when its inputs, the rules and the
-     * configuration are the same as when the cache was written; stores the result otherwise.
+     * configuration are the same as when the cache was written; stores the result otherwise. When
+     * only Java files (and the classes compiled from them) changed since the last analysis, rules
+     * with a narrower {@link Scope} than the module analyse just the files the change reaches and
+     * keep the last analysis's findings elsewhere.
      */
     public AnalysisResult analyze(Codebase codebase, ResultCache cache) {
         long start = System.nanoTime();
-        String key = cacheKey(codebase, cache.environment());
+        SourceIndex index = codebase.sourceIndex();
+        String moduleKey = moduleKey(codebase, index, cache.environment());
+        Digest whole = new Digest().add("module", moduleKey);
+        index.addTo(whole);
+        String key = whole.hex();
         long digestNanos = System.nanoTime() - start;
         Optional<ResultCache.Entry> hit = cache.load(key);
         if (hit.isPresent()) {
@@ -66,25 +74,50 @@ public final class Analyzer {
             return new AnalysisResult(definitions(entry.findings()), entry.findings(), entry.skipped(),
                     entry.suppressed(), timings);
         }
-        AnalysisResult result = analyze(codebase);
-        cache.store(key, new ResultCache.Entry(result.findings(), result.suppressed(), result.skipped()));
+        Pass pass = cache.loadState().filter(state -> state.moduleKey().equals(moduleKey))
+                .flatMap(state -> incremental(codebase, index, state))
+                .orElseGet(() -> full(codebase));
+        AnalysisResult result = pass.result();
+        ResultCache.Entry entry = new ResultCache.Entry(result.findings(), result.suppressed(), result.skipped());
+        cache.store(key, entry);
+        Map<String, SourceIndex.Names> names = pass.names() != null ? pass.names() : index.names(codebase.encoding());
+        cache.storeState(new ResultCache.State(moduleKey, fileStates(index, names), pass.byRule(), entry));
         Map<String, Long> facets = new LinkedHashMap<>(result.timings().facets());
         facets.put("input-digest", digestNanos);
         Timings timings = new Timings(System.nanoTime() - start, facets, result.timings().rules(),
-                result.timings().suppressionNanos());
+                result.timings().suppressionNanos(), false, result.timings().incremental());
         return new AnalysisResult(result.rules(), result.findings(), result.skipped(), result.suppressed(), timings);
     }
 
-    /** What the result depends on: Archlint's version, the rules and their code, the configuration, the inputs. */
-    private String cacheKey(Codebase codebase, String environment) {
+    /**
+     * What the result depends on besides the Java files: Archlint's version, the rules and their
+     * code, the configuration and the module's other inputs.
+     */
+    private String moduleKey(Codebase codebase, SourceIndex index, String environment) {
         Digest digest = new Digest().add("archlint", ArchlintVersion.get()).add("environment", environment)
                 .add("today", today)
                 .add("severities", severities).add("exclusions", exclusions);
         for (Rule rule : rules) {
             digest.add("rule", rule.definition()).add("code", rule.getClass().getName() + " " + codeOf(rule.getClass()));
         }
-        codebase.addInputsTo(digest);
+        digest.add("classes unavailable", codebase.unavailable(Facet.CLASSES).isPresent());
+        codebase.addModuleInputsTo(digest, index);
         return digest.hex();
+    }
+
+    /** Each file's digest and names, for the next incremental analysis. */
+    private static Map<String, ResultCache.FileState> fileStates(SourceIndex index,
+            Map<String, SourceIndex.Names> names) {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        names.values().forEach(n -> declared.addAll(n.declared()));
+        Map<String, ResultCache.FileState> states = new HashMap<>();
+        index.entries().forEach((path, entry) -> {
+            SourceIndex.Names fileNames = names.getOrDefault(path,
+                    new SourceIndex.Names(java.util.Set.of(), java.util.Set.of(), java.util.Set.of()));
+            states.put(path, new ResultCache.FileState(entry.digest(), fileNames.declared(), fileNames.supertypes(),
+                    ChangeReach.referenced(fileNames, declared)));
+        });
+        return states;
     }
 
     /** Identifies the code of a rule: its jar by size and time, or its class file by content. */
@@ -115,7 +148,34 @@ public final class Analyzer {
     }
 
     public AnalysisResult analyze(Codebase codebase) {
+        return full(codebase).result();
+    }
+
+    /**
+     * One analysis: its result, each rule's findings before suppressions, and the names of the Java
+     * files when it read them.
+     */
+    private record Pass(AnalysisResult result, Map<String, List<Finding>> byRule, Map<String, SourceIndex.Names> names) {}
+
+    private Pass full(Codebase codebase) {
         long start = System.nanoTime();
+        List<Skipped> notes = new ArrayList<>();
+        List<Rule> runnable = runnable(codebase, notes);
+        notes.forEach(codebase::skip);
+        Map<String, Long> facetTimes = new ConcurrentHashMap<>();
+        Map<String, Long> ruleTimes = new ConcurrentHashMap<>();
+        Map<String, List<Finding>> byRule = runAll(codebase, runnable, facetTimes, ruleTimes);
+        long suppressionStart = System.nanoTime();
+        Outcome outcome = suppress(codebase, byRule, ids(runnable));
+        long end = System.nanoTime();
+        Timings timings = new Timings(end - start, facetTimes, ruleTimes, end - suppressionStart);
+        AnalysisResult result = new AnalysisResult(definitions(outcome.findings()), outcome.findings(),
+                codebase.skipped(), outcome.suppressed(), timings);
+        return new Pass(result, byRule, null);
+    }
+
+    /** The rules whose facets can be built; a note for the others, one per missing facet. */
+    private List<Rule> runnable(Codebase codebase, List<Skipped> notes) {
         Map<Facet, List<String>> skippedRulesByFacet = new LinkedHashMap<>();
         List<Rule> runnable = new ArrayList<>();
         for (Rule rule : rules) {
@@ -132,19 +192,27 @@ public final class Analyzer {
         }
         // A module without migrations has nothing for migration rules to check: no note for that.
         skippedRulesByFacet.entrySet().removeIf(e -> e.getKey().optional());
-        skippedRulesByFacet.forEach((facet, ids) -> codebase.skip(new Skipped(
+        skippedRulesByFacet.forEach((facet, ids) -> notes.add(new Skipped(
                 facet == Facet.CLASSES ? codebase.classesPath() : "pom.xml",
                 codebase.unavailable(facet).orElseThrow() + "; rules that need the " + facet.description()
                         + " were skipped: " + String.join(", ", ids))));
+        return runnable;
+    }
 
-        Map<String, Long> facetTimes = new ConcurrentHashMap<>();
-        Map<String, Long> ruleTimes = new ConcurrentHashMap<>();
-        List<List<Finding>> perRule = runAll(codebase, runnable, facetTimes, ruleTimes);
-        long suppressionStart = System.nanoTime();
+    private static java.util.Set<String> ids(List<Rule> rules) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        rules.forEach(r -> ids.add(r.definition().id()));
+        return ids;
+    }
+
+    /** The findings after suppressions and exclusions, the suppressed ones, and the unused suppressions. */
+    private record Outcome(List<Finding> findings, List<Finding> suppressed) {}
+
+    private Outcome suppress(Codebase codebase, Map<String, List<Finding>> byRule, java.util.Set<String> rulesRun) {
         Suppressions suppressions = new Suppressions(codebase, today, codebase.encoding(), exclusions);
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
-        for (List<Finding> ruleFindings : perRule) {
+        for (List<Finding> ruleFindings : byRule.values()) {
             for (Finding finding : ruleFindings) {
                 Suppressions.Outcome outcome = suppressions.check(finding);
                 if (outcome.suppressed()) {
@@ -156,16 +224,137 @@ public final class Analyzer {
                 }
             }
         }
-        java.util.Set<String> rulesRun = new java.util.HashSet<>();
-        runnable.forEach(r -> rulesRun.add(r.definition().id()));
-        List<Finding> unused = suppressions.unused(rulesRun);
-        findings.addAll(unused);
+        findings.addAll(suppressions.unused(rulesRun));
         findings.sort(Finding.ORDER);
         suppressed.sort(Finding.ORDER);
-        List<RuleDefinition> definitions = definitions(findings);
+        return new Outcome(findings, suppressed);
+    }
+
+    /** Above this share of the module's files, analysing the whole module costs no more. */
+    private static final double MOST_OF_THE_MODULE = 0.8;
+
+    /**
+     * Analyses again only what a change of Java files reaches, with the last analysis's state; empty
+     * when that cannot be done exactly (a rule that reads the whole module's bytecode, a rule that
+     * failed last time, class files that could not be read or listed, or a change that reaches most
+     * of the module), and the whole module is analysed instead.
+     */
+    private Optional<Pass> incremental(Codebase codebase, SourceIndex index, ResultCache.State state) {
+        long start = System.nanoTime();
+        String classesPath = codebase.classesPath();
+        if (!index.complete() || state.result().skipped().stream().anyMatch(s -> s.file().endsWith(".class")
+                || s.file().equals(classesPath) || s.reason().startsWith("rule "))) {
+            return Optional.empty();
+        }
+        Map<String, SourceIndex.Names> names = index.names(codebase.encoding());
+        Map<String, String> digests = new HashMap<>();
+        index.entries().forEach((path, entry) -> digests.put(path, entry.digest()));
+        ChangeReach change = new ChangeReach(digests, names, state.files());
+        if (change.changed().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Skipped> notes = new ArrayList<>();
+        List<Rule> runnable = runnable(codebase, notes);
+        List<Rule> wholeModule = new ArrayList<>();
+        List<Rule> narrower = new ArrayList<>();
+        Map<Scope, ChangeReach.Reach> reaches = new java.util.EnumMap<>(Scope.class);
+        java.util.Set<String> needed = new java.util.TreeSet<>();
+        java.util.Set<String> affected = new java.util.TreeSet<>();
+        for (Rule rule : runnable) {
+            RuleDefinition definition = rule.definition();
+            if (!definition.facets().contains(Facet.SOURCES) && !definition.facets().contains(Facet.CLASSES)) {
+                continue;
+            }
+            if (definition.scope() == Scope.MODULE) {
+                if (definition.facets().contains(Facet.CLASSES)) {
+                    return Optional.empty();
+                }
+                wholeModule.add(rule);
+            } else {
+                narrower.add(rule);
+                ChangeReach.Reach reach = reaches.computeIfAbsent(definition.scope(), change::reach);
+                needed.addAll(reach.needed());
+                affected.addAll(reach.affected());
+            }
+        }
+        if (needed.size() > MOST_OF_THE_MODULE * digests.size()) {
+            return Optional.empty();
+        }
+        Codebase part = codebase.restrictedTo(needed, index.classFiles(needed));
+        Map<String, Long> facetTimes = new ConcurrentHashMap<>();
+        Map<String, Long> ruleTimes = new ConcurrentHashMap<>();
+        // The whole module first, so that the part takes its parsed files instead of parsing them again.
+        Map<String, List<Finding>> wholeFindings = wholeModule.isEmpty() ? Map.of()
+                : runAll(codebase, wholeModule, facetTimes, ruleTimes);
+        Map<String, List<Finding>> partFindings = runAll(part, narrower, facetTimes, ruleTimes);
+
+        java.util.Set<String> changed = change.changed();
+        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+        for (Rule rule : runnable) {
+            RuleDefinition definition = rule.definition();
+            String id = definition.id();
+            List<Finding> before = state.findingsByRule().getOrDefault(id, List.of());
+            if (wholeFindings.containsKey(id)) {
+                byRule.put(id, wholeFindings.get(id));
+            } else if (partFindings.containsKey(id)) {
+                java.util.Set<String> again = reaches.get(definition.scope()).affected();
+                List<Finding> merged = new ArrayList<>();
+                before.stream().filter(f -> !again.contains(f.file()) && !changed.contains(f.file())).forEach(merged::add);
+                partFindings.get(id).stream().filter(f -> again.contains(f.file())).forEach(merged::add);
+                merged.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line)
+                        .thenComparingInt(Finding::column));
+                byRule.put(id, merged);
+            } else {
+                // Reads neither sources nor classes: its inputs did not change.
+                byRule.put(id, before);
+            }
+        }
+
+        long suppressionStart = System.nanoTime();
+        List<Finding> findings;
+        List<Finding> suppressed;
+        if (!wholeModule.isEmpty()) {
+            // Every file is parsed: apply suppressions as a whole analysis does.
+            Outcome outcome = suppress(codebase, byRule, ids(runnable));
+            findings = outcome.findings();
+            suppressed = outcome.suppressed();
+        } else {
+            // Suppressions depend on the findings in their own file: judge the affected files again
+            // and keep the last outcome for the others, whose findings did not change.
+            java.util.function.Predicate<String> again = file -> affected.contains(file) || changed.contains(file);
+            Map<String, List<Finding>> inAffected = new LinkedHashMap<>();
+            byRule.forEach((id, list) -> inAffected.put(id, list.stream().filter(f -> again.test(f.file())).toList()));
+            Outcome outcome = suppress(part, inAffected, ids(runnable));
+            findings = new ArrayList<>(state.result().findings().stream().filter(f -> !again.test(f.file())).toList());
+            outcome.findings().stream().filter(f -> again.test(f.file())).forEach(findings::add);
+            suppressed = new ArrayList<>(state.result().suppressed().stream().filter(f -> !again.test(f.file()))
+                    .toList());
+            outcome.suppressed().stream().filter(f -> again.test(f.file())).forEach(suppressed::add);
+            findings.sort(Finding.ORDER);
+            suppressed.sort(Finding.ORDER);
+        }
         long end = System.nanoTime();
-        Timings timings = new Timings(end - start, facetTimes, ruleTimes, end - suppressionStart);
-        return new AnalysisResult(definitions, findings, codebase.skipped(), suppressed, timings);
+
+        java.util.Set<Skipped> skipped = new java.util.LinkedHashSet<>();
+        state.result().skipped().stream().filter(s -> !needed.contains(s.file()) && !changed.contains(s.file()))
+                .forEach(skipped::add);
+        skipped.addAll(notes);
+        if (!wholeModule.isEmpty()) {
+            skipped.addAll(codebase.skipped());
+        }
+        skipped.addAll(part.skipped());
+        if (part.skipped().stream().anyMatch(s -> s.file().endsWith(".class"))) {
+            // Class files that could not be read are noted for the whole directory at once.
+            return Optional.empty();
+        }
+        List<Skipped> sortedSkipped = skipped.stream().sorted(Comparator.comparing(Skipped::file)
+                .thenComparing(Skipped::reason)).toList();
+
+        Timings.Incremental incremental = new Timings.Incremental(digests.size(), changed.size(), needed.size(),
+                wholeModule.stream().map(r -> r.definition().id()).toList());
+        Timings timings = new Timings(end - start, facetTimes, ruleTimes, end - suppressionStart, false, incremental);
+        AnalysisResult result = new AnalysisResult(definitions(findings), findings, sortedSkipped, suppressed, timings);
+        return Optional.of(new Pass(result, byRule, names));
     }
 
     /**
@@ -174,13 +363,15 @@ public final class Analyzer {
      * {@code parallelism} threads. A facet that fails to build is not retried here: the rules that read
      * it fail and are reported as skipped.
      */
-    private List<List<Finding>> runAll(Codebase codebase, List<Rule> runnable, Map<String, Long> facetTimes,
+    private Map<String, List<Finding>> runAll(Codebase codebase, List<Rule> runnable, Map<String, Long> facetTimes,
             Map<String, Long> ruleTimes) {
         java.util.Set<Facet> needed = java.util.EnumSet.noneOf(Facet.class);
         runnable.forEach(rule -> needed.addAll(rule.definition().facets()));
         if (parallelism == 1) {
             needed.forEach(facet -> prepare(codebase, facet, facetTimes));
-            return runnable.stream().map(rule -> timed(rule, codebase, ruleTimes)).toList();
+            Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+            runnable.forEach(rule -> byRule.put(rule.definition().id(), timed(rule, codebase, ruleTimes)));
+            return byRule;
         }
         java.util.concurrent.ExecutorService builders = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.max(1, needed.size()), daemonThreads("archlint-facet"));
@@ -197,11 +388,11 @@ public final class Analyzer {
                 results.add(CompletableFuture.allOf(inputs)
                         .thenApplyAsync(ready -> timed(rule, codebase, ruleTimes), pool));
             }
-            List<List<Finding>> perRule = new ArrayList<>();
-            for (CompletableFuture<List<Finding>> result : results) {
-                perRule.add(result.get());
+            Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+            for (int i = 0; i < runnable.size(); i++) {
+                byRule.put(runnable.get(i).definition().id(), results.get(i).get());
             }
-            return perRule;
+            return byRule;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running rules", e);
@@ -220,7 +411,7 @@ public final class Analyzer {
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // Reported through the rules that read it, with the rule ids.
         }
-        times.put(facet.name().toLowerCase(java.util.Locale.ROOT), System.nanoTime() - facetStart);
+        times.merge(facet.name().toLowerCase(java.util.Locale.ROOT), System.nanoTime() - facetStart, Long::sum);
     }
 
     /** Threads that keep the context class loader of the caller (the plugin's realm) and never hold the JVM up. */

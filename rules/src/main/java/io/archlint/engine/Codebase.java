@@ -56,8 +56,16 @@ public final class Codebase {
     private final Lazy<ConfigFacet> config;
     private final Lazy<MigrationsFacet> migrations;
     private final Lazy<JavaClasses> ownDependencyClasses;
+    /** For a restricted codebase: the Java files it holds, by path; null for the whole module. */
+    private final Set<String> onlySources;
+    /** For a restricted codebase: the class files it imports; null for the whole classes directory. */
+    private final List<Path> onlyClassFiles;
 
     private Codebase(Builder builder) {
+        this(builder, null, null, null);
+    }
+
+    private Codebase(Builder builder, Codebase whole, Set<String> onlySources, List<Path> onlyClassFiles) {
         this.moduleName = builder.moduleName;
         this.baseDir = builder.baseDir.toAbsolutePath().normalize();
         this.sourceRoots = List.copyOf(builder.sourceRoots);
@@ -70,13 +78,58 @@ public final class Codebase {
         this.stereotypes = builder.stereotypes;
         this.ruleParameters = Map.copyOf(builder.ruleParameters);
         this.ownDependencies = Collections.unmodifiableMap(new java.util.TreeMap<>(builder.ownDependencies));
-        this.sources = new Lazy<>(() -> new SourceParser(javaRelease, encoding, parallelism, this::relativize, skipped::add)
-                .parse(sourceRoots));
+        this.onlySources = onlySources == null ? null : Set.copyOf(onlySources);
+        this.onlyClassFiles = onlyClassFiles == null ? null : List.copyOf(onlyClassFiles);
+        this.sources = new Lazy<>(() -> parseSources(whole));
         this.classes = new Lazy<>(this::importClasses);
         this.config = new Lazy<>(() -> new ConfigReader(this::relativize, skipped::add).read(resourceRoots));
         this.migrations = new Lazy<>(() -> new MigrationsReader(this.baseDir, this::relativize, skipped::add)
                 .read(resourceRoots, config()));
-        this.ownDependencyClasses = new Lazy<>(this::importOwnDependencies);
+        this.ownDependencyClasses = whole != null ? whole.ownDependencyClasses : new Lazy<>(this::importOwnDependencies);
+    }
+
+    private SourceFacet parseSources(Codebase whole) {
+        if (onlySources == null) {
+            return parser().parse(sourceRoots);
+        }
+        SourceFacet parsed = whole == null ? null : whole.sources.peek();
+        if (parsed != null) {
+            // The whole module was parsed already: take its trees of the files this codebase holds.
+            return new SourceFacet(parsed.files().stream().filter(f -> onlySources.contains(f.path())).toList());
+        }
+        return parser().parse(sourceRoots, onlySources::contains);
+    }
+
+    private SourceParser parser() {
+        return new SourceParser(javaRelease, encoding, parallelism, this::relativize, skipped::add);
+    }
+
+    /**
+     * The same module limited to some of its Java files and the class files compiled from them, for
+     * an incremental analysis: configuration, dependencies, migrations and parameters are the whole
+     * module's. Where the whole module's sources are parsed already, their trees are used again.
+     *
+     * @param sourcePaths Java files by path relative to the module, as {@link SourceFile#path()} gives it
+     * @param classFiles  the class files to import
+     */
+    public Codebase restrictedTo(Set<String> sourcePaths, List<Path> classFiles) {
+        Builder builder = new Builder(baseDir).moduleName(moduleName).classesDir(classesDir).javaRelease(javaRelease)
+                .encoding(encoding).parallelism(parallelism).dependencies(dependencyGraph).stereotypes(stereotypes);
+        sourceRoots.forEach(builder::sourceRoot);
+        resourceRoots.forEach(builder::resourceRoot);
+        builder.ruleParameters.putAll(ruleParameters);
+        builder.ownDependencies.putAll(ownDependencies);
+        return new Codebase(builder, this, sourcePaths, classFiles);
+    }
+
+    /**
+     * The module's Java files with the digest of each and of the class files compiled from it, read
+     * without parsing: what an incremental analysis compares with the last one.
+     */
+    public io.archlint.engine.cache.SourceIndex sourceIndex() {
+        return io.archlint.engine.cache.SourceIndex.build(
+                new SourceParser(javaRelease, encoding, 1, this::relativize, entry -> { }).javaFiles(sourceRoots),
+                sourceRoots, classesDir, this::relativize);
     }
 
     public static Builder builder(Path baseDir) {
@@ -183,17 +236,31 @@ public final class Codebase {
      * rule parameters. Equal digests mean the facets would be built the same.
      */
     public void addInputsTo(io.archlint.engine.cache.Digest digest) {
+        io.archlint.engine.cache.SourceIndex index = sourceIndex();
+        addModuleInputsTo(digest, index);
+        index.addTo(digest);
+    }
+
+    /**
+     * Adds what {@link #addInputsTo} adds except the Java files and their class files, which the
+     * index holds one by one: equal digests mean that only Java files (and the classes compiled from
+     * them) can differ, which an incremental analysis can follow file by file.
+     */
+    public void addModuleInputsTo(io.archlint.engine.cache.Digest digest, io.archlint.engine.cache.SourceIndex index) {
         digest.add("module", moduleName).add("release", javaRelease).add("encoding", encoding.name())
                 .add("stereotypes", stereotypes).add("parameters", ruleParameters)
                 .add("dependencies", dependencyGraph == null ? null : Set.copyOf(dependencyGraph.all()));
         digest.addTree("pom", baseDir.resolve("pom.xml"));
         for (Path root : sourceRoots) {
-            digest.addTree("sources " + relativize(root), root);
+            // Mapper XML and other resources kept beside the code; the Java files are in the index.
+            digest.addTree("sources " + relativize(root), root, file -> !file.toString().endsWith(".java"));
         }
         for (Path root : resourceRoots) {
             digest.addTree("resources " + relativize(root), root);
         }
-        digest.addTree("classes", classesDir);
+        for (Path classFile : index.otherClassFiles()) {
+            digest.addTree("class " + relativize(classFile), classFile);
+        }
         ownDependencies.forEach((coordinates, location) -> digest.addTree("own dependency " + coordinates, location));
         // Migrations configured outside the resource roots (Flyway's filesystem: locations).
         for (io.archlint.engine.config.ConfigEntry entry : config().entries()) {
@@ -301,6 +368,14 @@ public final class Codebase {
     private ClassesFacet importClasses() {
         if (!hasCompiledClasses()) {
             return new ClassesFacet(new ClassFileImporter().importClasses(List.of()));
+        }
+        if (onlyClassFiles != null) {
+            com.tngtech.archunit.core.domain.JavaClasses imported = new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPaths(onlyClassFiles);
+            io.archlint.engine.bytecode.UnreadClassFiles.find(onlyClassFiles, imported, this::relativize)
+                    .forEach(skipped::add);
+            return new ClassesFacet(imported);
         }
         com.tngtech.archunit.core.domain.JavaClasses imported = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -15,7 +15,8 @@ public record RuleDefinition(
         String since,
         String reason,
         List<Parameter> parameters,
-        Class<? extends Rule> type) {
+        Class<? extends Rule> type,
+        Scope scope) {
 
     /** A setting of the rule, with its default. */
     public record Parameter(String name, String defaultValue, String description) {}
@@ -24,6 +25,7 @@ public record RuleDefinition(
 
     public RuleDefinition {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(scope, "scope");
         facets = Set.copyOf(facets);
         parameters = List.copyOf(parameters);
     }
@@ -40,7 +42,7 @@ public record RuleDefinition(
                 Set.copyOf(List.of(info.facets())), info.since(), info.reason(),
                 java.util.Arrays.stream(info.parameters())
                         .map(p -> new Parameter(p.name(), p.defaultValue(), p.description())).toList(),
-                type);
+                type, info.scope());
     }
 
     public java.util.Optional<Parameter> parameter(String name) {

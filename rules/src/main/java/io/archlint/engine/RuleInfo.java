@@ -36,4 +36,10 @@ public @interface RuleInfo {
 
     /** The settings users may change; integers unless the description says otherwise. */
     RuleParameter[] parameters() default {};
+
+    /**
+     * What a finding in one file depends on; an incremental analysis analyses again only the files a
+     * change can reach. The default is always correct: the rule runs on the whole module.
+     */
+    Scope scope() default Scope.MODULE;
 }

@@ -254,7 +254,7 @@ final class Suppressions {
     static final RuleDefinition UNUSED_SUPPRESSION = new RuleDefinition("unused-suppression",
             "Suppression that matches no finding", Category.OPERATIONS, Severity.INFO, java.util.Set.of(Facet.SOURCES),
             "0.1.0", "Dead suppressions pile up and hide the next real finding at the same place", List.of(),
-            Rule.class);
+            Rule.class, Scope.MODULE);
 
     private List<String> lines(String file) {
         return lines.computeIfAbsent(file, f -> {

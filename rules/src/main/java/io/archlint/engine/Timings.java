@@ -17,13 +17,35 @@ import java.util.Map;
  * @param suppressionNanos wall time spent matching findings against suppressions and exclusions
  * @param cached          whether the result came from the cache (inputs, rules and configuration
  *                        unchanged); then only the digest of the inputs was measured
+ * @param incremental     for an incremental analysis, how much of the module it analysed again;
+ *                        null when it analysed the whole module or used the cached result
  */
 public record Timings(long totalNanos, Map<String, Long> facets, Map<String, Long> rules, long suppressionNanos,
-        boolean cached) {
+        boolean cached, Incremental incremental) {
+
+    /**
+     * What an incremental analysis did: of the module's Java files, how many changed since the last
+     * analysis and how many the rules saw again; rules that read the whole module still read every file.
+     *
+     * @param files       the module's Java files
+     * @param changed     files added, changed or removed since the last analysis
+     * @param analysed    files the file-scoped rules analysed again
+     * @param wholeModule rules that ran on the whole module, by id
+     */
+    public record Incremental(int files, int changed, int analysed, java.util.List<String> wholeModule) {
+        public Incremental {
+            wholeModule = java.util.List.copyOf(wholeModule);
+        }
+    }
 
     public Timings {
         facets = Map.copyOf(facets);
         rules = Map.copyOf(rules);
+    }
+
+    public Timings(long totalNanos, Map<String, Long> facets, Map<String, Long> rules, long suppressionNanos,
+            boolean cached) {
+        this(totalNanos, facets, rules, suppressionNanos, cached, null);
     }
 
     public Timings(long totalNanos, Map<String, Long> facets, Map<String, Long> rules, long suppressionNanos) {

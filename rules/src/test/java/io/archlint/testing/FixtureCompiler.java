@@ -18,13 +18,13 @@ import javax.tools.ToolProvider;
  * Compiles fixture sources with {@code javac} against small stubs of the frameworks they use
  * ({@code src/test/resources/stubs}), so bytecode rules see real class files offline.
  */
-final class FixtureCompiler {
+public final class FixtureCompiler {
 
     private static final Path STUB_CLASSES = Path.of("target", "stub-classes");
 
     private FixtureCompiler() {}
 
-    static void compile(Path sources, Path classes) throws IOException {
+    public static void compile(Path sources, Path classes) throws IOException {
         Path stubs = stubClasses();
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", stubs.toString(),
                 "-proc:none", "-g", "--release", "17", "-nowarn"));

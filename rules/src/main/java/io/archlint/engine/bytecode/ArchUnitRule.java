@@ -35,7 +35,7 @@ public final class ArchUnitRule implements Rule {
         this.rule = rule;
         this.definition = new RuleDefinition(id, rule.getDescription(), Category.LAYERING, severity,
                 Set.of(Facet.CLASSES), "custom", "ArchUnit rule " + origin + ": " + rule.getDescription(), List.of(),
-                ArchUnitRule.class);
+                ArchUnitRule.class, io.archlint.engine.Scope.MODULE);
     }
 
     @Override

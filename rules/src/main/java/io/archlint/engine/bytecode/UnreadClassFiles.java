@@ -33,14 +33,7 @@ public final class UnreadClassFiles {
         if (classesDir == null || !Files.isDirectory(classesDir)) {
             return List.of();
         }
-        Set<Path> read = new HashSet<>();
-        for (JavaClass type : imported) {
-            type.getSource().ifPresent(source -> {
-                if ("file".equals(source.getUri().getScheme())) {
-                    read.add(real(Path.of(source.getUri())));
-                }
-            });
-        }
+        Set<Path> read = readFiles(imported);
         List<Path> unread;
         try (Stream<Path> walk = Files.walk(classesDir)) {
             // module-info.class holds no code and the importer never reads it.
@@ -54,6 +47,34 @@ public final class UnreadClassFiles {
             return List.of(new Skipped(relativizer.apply(classesDir), "not fully listed: " + e.getClass().getSimpleName()
                     + "; rules that read the compiled classes saw only part of them"));
         }
+        return notes(unread, relativizer);
+    }
+
+    /** The same for a list of class files, as an incremental analysis imports them. */
+    public static List<Skipped> find(List<Path> classFiles, JavaClasses imported, Function<Path, String> relativizer) {
+        Set<Path> read = readFiles(imported);
+        List<Path> unread = classFiles.stream()
+                .filter(p -> !p.getFileName().toString().equals("module-info.class"))
+                .filter(p -> !read.contains(real(p)))
+                .sorted()
+                .toList();
+        return notes(unread, relativizer);
+    }
+
+    /** The class files the importer read, by real path. */
+    private static Set<Path> readFiles(JavaClasses imported) {
+        Set<Path> read = new HashSet<>();
+        for (JavaClass type : imported) {
+            type.getSource().ifPresent(source -> {
+                if ("file".equals(source.getUri().getScheme())) {
+                    read.add(real(Path.of(source.getUri())));
+                }
+            });
+        }
+        return read;
+    }
+
+    private static List<Skipped> notes(List<Path> unread, Function<Path, String> relativizer) {
         Map<String, List<Path>> byProblem = new LinkedHashMap<>();
         for (Path file : unread) {
             byProblem.computeIfAbsent(problem(file), k -> new ArrayList<>()).add(file);

@@ -47,6 +47,11 @@ public final class Digest {
      * content; a missing path adds only its label.
      */
     public Digest addTree(String label, Path root) {
+        return addTree(label, root, file -> true);
+    }
+
+    /** The same for the files under a directory that the filter accepts. */
+    public Digest addTree(String label, Path root, java.util.function.Predicate<Path> filter) {
         text(label + ":\n");
         if (root == null || !Files.exists(root)) {
             return this;
@@ -57,7 +62,7 @@ public final class Digest {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            files = walk.filter(Files::isRegularFile).filter(filter).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             // An unreadable tree cannot be trusted from the cache: make the digest unique.
             text("unreadable " + e + System.nanoTime() + "\n");

@@ -33,7 +33,31 @@ public final class ResultCache {
         }
     }
 
-    private static final int FORMAT = 1;
+    /** What an incremental analysis needs to know of one Java file from the last analysis. */
+    public record FileState(String digest, java.util.Set<String> declared, java.util.Set<String> supertypes,
+            java.util.Set<String> referenced) {
+        public FileState {
+            declared = java.util.Set.copyOf(declared);
+            supertypes = java.util.Set.copyOf(supertypes);
+            referenced = java.util.Set.copyOf(referenced);
+        }
+    }
+
+    /**
+     * The last analysis file by file, for an incremental analysis: the key of everything but the Java
+     * files (the module key), each Java file's state, each rule's findings before suppressions, and
+     * the result.
+     */
+    public record State(String moduleKey, java.util.Map<String, FileState> files,
+            java.util.Map<String, List<Finding>> findingsByRule, Entry result) {
+        public State {
+            files = java.util.Map.copyOf(files);
+            findingsByRule = java.util.Map.copyOf(findingsByRule);
+        }
+    }
+
+    private static final int FORMAT = 2;
+    private static final String STATE_MAGIC = "archlint-file-state";
     private static final String MAGIC = "archlint-result-cache";
 
     private final Path file;
@@ -70,14 +94,7 @@ public final class ResultCache {
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT || !key.equals(in.readUTF())) {
                 return Optional.empty();
             }
-            List<Finding> findings = readFindings(in);
-            List<Finding> suppressed = readFindings(in);
-            int skippedCount = in.readInt();
-            List<Skipped> skipped = new ArrayList<>(skippedCount);
-            for (int i = 0; i < skippedCount; i++) {
-                skipped.add(new Skipped(in.readUTF(), readLong(in)));
-            }
-            return Optional.of(new Entry(findings, suppressed, skipped));
+            return Optional.of(readEntry(in));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -85,21 +102,90 @@ public final class ResultCache {
 
     /** Stores the entry under the key, replacing the file atomically; false when it could not be written. */
     public boolean store(String key, Entry entry) {
+        return write(file, out -> {
+            out.writeUTF(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeUTF(key);
+            writeEntry(out, entry);
+        });
+    }
+
+    /** Where the file-by-file state lives: beside the result. */
+    public Path stateFile() {
+        return file.resolveSibling("files.bin");
+    }
+
+    /** The state of the last analysis, or empty when there is none or it cannot be read. */
+    public Optional<State> loadState() {
+        Path stateFile = stateFile();
+        if (!Files.isRegularFile(stateFile)) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(stateFile)))) {
+            if (!STATE_MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
+                return Optional.empty();
+            }
+            String moduleKey = in.readUTF();
+            int fileCount = in.readInt();
+            java.util.Map<String, FileState> files = new java.util.HashMap<>();
+            for (int i = 0; i < fileCount; i++) {
+                files.put(in.readUTF(), new FileState(in.readUTF(), readNames(in), readNames(in), readNames(in)));
+            }
+            int ruleCount = in.readInt();
+            java.util.Map<String, List<Finding>> byRule = new java.util.HashMap<>();
+            for (int i = 0; i < ruleCount; i++) {
+                byRule.put(in.readUTF(), readFindings(in));
+            }
+            return Optional.of(new State(moduleKey, files, byRule, readEntry(in)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores the state, replacing the file atomically; false when it could not be written. */
+    public boolean storeState(State state) {
+        return write(stateFile(), out -> {
+            out.writeUTF(STATE_MAGIC);
+            out.writeInt(FORMAT);
+            out.writeUTF(state.moduleKey());
+            out.writeInt(state.files().size());
+            for (java.util.Map.Entry<String, FileState> entry : new java.util.TreeMap<>(state.files()).entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeUTF(entry.getValue().digest());
+                writeNames(out, entry.getValue().declared());
+                writeNames(out, entry.getValue().supertypes());
+                writeNames(out, entry.getValue().referenced());
+            }
+            out.writeInt(state.findingsByRule().size());
+            for (java.util.Map.Entry<String, List<Finding>> rule
+                    : new java.util.TreeMap<>(state.findingsByRule()).entrySet()) {
+                out.writeUTF(rule.getKey());
+                writeFindings(out, rule.getValue());
+            }
+            writeEntry(out, state.result());
+        });
+    }
+
+    /** Removes the file-by-file state, so that a result stored without it is never combined with an older one. */
+    public void forgetState() {
+        try {
+            Files.deleteIfExists(stateFile());
+        } catch (IOException e) {
+            // Left in place: its module key will not match what comes next in practice, and it is only a cache.
+        }
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private static boolean write(Path file, Writer writer) {
         Path temp = null;
         try {
             Files.createDirectories(file.getParent());
             temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
-                out.writeUTF(MAGIC);
-                out.writeInt(FORMAT);
-                out.writeUTF(key);
-                writeFindings(out, entry.findings());
-                writeFindings(out, entry.suppressed());
-                out.writeInt(entry.skipped().size());
-                for (Skipped skipped : entry.skipped()) {
-                    out.writeUTF(skipped.file());
-                    writeLong(out, skipped.reason());
-                }
+                writer.write(out);
             }
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -117,6 +203,43 @@ public final class ResultCache {
             }
             return false;
         }
+    }
+
+    private static void writeEntry(DataOutputStream out, Entry entry) throws IOException {
+        writeFindings(out, entry.findings());
+        writeFindings(out, entry.suppressed());
+        out.writeInt(entry.skipped().size());
+        for (Skipped skipped : entry.skipped()) {
+            out.writeUTF(skipped.file());
+            writeLong(out, skipped.reason());
+        }
+    }
+
+    private static Entry readEntry(DataInputStream in) throws IOException {
+        List<Finding> findings = readFindings(in);
+        List<Finding> suppressed = readFindings(in);
+        int skippedCount = in.readInt();
+        List<Skipped> skipped = new ArrayList<>(skippedCount);
+        for (int i = 0; i < skippedCount; i++) {
+            skipped.add(new Skipped(in.readUTF(), readLong(in)));
+        }
+        return new Entry(findings, suppressed, skipped);
+    }
+
+    private static void writeNames(DataOutputStream out, java.util.Set<String> names) throws IOException {
+        out.writeInt(names.size());
+        for (String name : new java.util.TreeSet<>(names)) {
+            out.writeUTF(name);
+        }
+    }
+
+    private static java.util.Set<String> readNames(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            names.add(in.readUTF());
+        }
+        return names;
     }
 
     private static void writeFindings(DataOutputStream out, List<Finding> findings) throws IOException {

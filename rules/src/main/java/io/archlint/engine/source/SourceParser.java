@@ -81,16 +81,16 @@ public final class SourceParser {
     }
 
     public SourceFacet parse(List<Path> roots) {
-        List<Path> files = new ArrayList<>();
-        Set<Path> seen = new HashSet<>();
-        for (Path root : roots.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
-            for (Path file : javaFiles(root)) {
-                // A file reached twice (a symbolic link into the same tree, roots nested in each other) is parsed once.
-                if (seen.add(realPath(file))) {
-                    files.add(file);
-                }
-            }
-        }
+        return parse(roots, path -> true);
+    }
+
+    /**
+     * Parses the {@code .java} files under the roots whose path relative to the module (as
+     * {@link SourceFile#path()} gives it) the filter accepts: an incremental analysis parses only
+     * the files a change reaches.
+     */
+    public SourceFacet parse(List<Path> roots, java.util.function.Predicate<String> paths) {
+        List<Path> files = javaFiles(roots).stream().filter(f -> paths.test(relativizer.apply(f))).toList();
         List<Optional<SourceFile>> parsed;
         if (files.size() < 2 || parallelism == 1) {
             parsed = files.stream().map(this::parseOne).toList();
@@ -108,6 +108,23 @@ public final class SourceParser {
             }
         }
         return new SourceFacet(parsed.stream().flatMap(Optional::stream).toList());
+    }
+
+    /**
+     * The {@code .java} files under the roots, in the order they are parsed; a file reached twice (a
+     * symbolic link into the same tree, roots nested in each other) is listed once.
+     */
+    public List<Path> javaFiles(List<Path> roots) {
+        List<Path> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path root : roots.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
+            for (Path file : javaFiles(root)) {
+                if (seen.add(realPath(file))) {
+                    files.add(file);
+                }
+            }
+        }
+        return files;
     }
 
     private static Path realPath(Path file) {

@@ -27,6 +27,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFacet.DeclaredType;
@@ -47,6 +48,7 @@ import java.util.regex.Pattern;
         category = Category.CONCURRENCY,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "One instance of a singleton bean serves every request at once, so a field it writes per call is "
                 + "shared by concurrent requests: race conditions, concurrent requests modifying the same data and "

@@ -27,6 +27,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.Stereotypes;
 import io.archlint.engine.source.SourceFacet;
@@ -50,6 +51,7 @@ import java.util.regex.Pattern;
         category = Category.CONCURRENCY,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "Two requests that load the same row, change it and write it back overwrite each other's change "
                 + "(a lost update); race conditions compromise data integrity in payment, booking and inventory "

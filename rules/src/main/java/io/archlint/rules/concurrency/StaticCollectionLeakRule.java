@@ -20,6 +20,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
@@ -36,6 +37,7 @@ import java.util.Set;
         category = Category.CONCURRENCY,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE_AND_USERS,
         since = "0.1.0",
         reason = "A static collection lives as long as the class loader; one that is added to on every call and "
                 + "never emptied holds memory until the server slows down and runs out of heap (memory leaks from "

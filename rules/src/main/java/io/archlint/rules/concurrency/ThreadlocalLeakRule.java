@@ -13,6 +13,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
@@ -28,6 +29,7 @@ import java.util.Optional;
         category = Category.CONCURRENCY,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE_AND_USERS,
         since = "0.1.0",
         reason = "Server threads are pooled, so a value set in a ThreadLocal outlives the request: it holds memory "
                 + "and leaks into the next request served by the same thread (memory leaks from objects nobody "

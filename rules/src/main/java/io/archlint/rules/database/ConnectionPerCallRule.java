@@ -36,6 +36,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
@@ -55,6 +56,7 @@ import java.util.Set;
         category = Category.DATABASE,
         severity = Severity.WARNING,
         facets = {Facet.SOURCES},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "Clients such as Jedis, MongoClient, OkHttp, Apache HttpClient or the JDK HttpClient own their "
                 + "connections; building one per call throws the pool away after one use, the per-request cost the "

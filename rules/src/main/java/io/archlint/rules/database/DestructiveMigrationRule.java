@@ -6,6 +6,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.migrations.Migration;
 import io.archlint.engine.migrations.MigrationsFacet;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
         category = Category.DATABASE,
         severity = Severity.WARNING,
         facets = Facet.MIGRATIONS,
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "During a rolling or blue-green deployment the old version runs against the migrated schema; "
                 + "the backend challenges article names schema migration among the problems of production "

@@ -18,6 +18,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.Symbols;
@@ -31,6 +32,7 @@ import java.util.Optional;
         category = Category.DATABASE,
         severity = Severity.WARNING,
         facets = {Facet.SOURCES},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "An eager collection is loaded with every query of its owner, needed or not, in a join or one extra "
                 + "query per row; the backend articles call for database optimisation and performant data fetching")

@@ -31,6 +31,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
@@ -49,6 +50,7 @@ import java.util.regex.Pattern;
         category = Category.DATABASE,
         severity = Severity.WARNING,
         facets = {Facet.SOURCES, Facet.CONFIG},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "A query per element turns one request into N+1 round trips to the database; the backend articles "
                 + "call for database optimisation, moving from default queries to performant data fetching layers")

@@ -13,6 +13,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.config.ConfigEntry;
 import io.archlint.engine.dependencies.Artifact;
@@ -32,6 +33,7 @@ import java.util.function.Predicate;
         category = Category.DATABASE,
         severity = Severity.ERROR,
         facets = {Facet.DEPENDENCIES, Facet.SOURCES, Facet.CONFIG},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "Opening a physical database connection per request costs a TCP and authentication round trip "
                 + "each time; the backend technologies article names missing connection pooling as a common "

@@ -6,6 +6,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.config.ConfigEntry;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
         category = Category.DATABASE,
         severity = Severity.ERROR,
         facets = Facet.CONFIG,
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "Letting the ORM create, drop or update tables on startup changes the production schema without "
                 + "review, versioning or a way back, and can drop data; the backend challenges article names schema "

@@ -29,6 +29,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.Endpoint;
 import io.archlint.engine.source.SourceFacet;
@@ -49,6 +50,7 @@ import java.util.regex.Pattern;
         category = Category.DATABASE,
         severity = Severity.WARNING,
         facets = {Facet.SOURCES},
+        scope = Scope.FILE_AND_SUBTYPES,
         since = "0.1.0",
         reason = "An endpoint that returns every row of a query grows with the table until it times out or runs out "
                 + "of memory; the backend articles call for performant data fetching layers instead of default queries")

@@ -18,6 +18,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.rules.errors.LogCalls.Family;
@@ -31,6 +32,7 @@ import java.util.Set;
         category = Category.ERRORS,
         severity = Severity.INFO,
         facets = {Facet.SOURCES},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "A message built with + or String.format costs its string work on every call, even when the level "
                 + "is off; the backend mistakes article warns against logging overload and asks for structured "

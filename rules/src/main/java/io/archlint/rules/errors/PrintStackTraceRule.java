@@ -21,6 +21,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
         category = Category.ERRORS,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "printStackTrace() writes an unstructured, unleveled multi-line dump to the console, outside the "
                 + "logging pipeline, where it is hard to correlate and easy to lose: the inadequate error handling "

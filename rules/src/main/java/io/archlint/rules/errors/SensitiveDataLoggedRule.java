@@ -16,6 +16,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
         category = Category.ERRORS,
         severity = Severity.WARNING,
         facets = {Facet.SOURCES},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "Logs are copied to aggregators, tickets and laptops and kept for months; a secret written there "
                 + "has left the system. The backend mistakes article counts protecting sensitive data among the "

@@ -21,6 +21,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.config.ConfigEntry;
 import io.archlint.engine.source.SourceFacet;
@@ -43,6 +44,7 @@ import java.util.Set;
         category = Category.ERRORS,
         severity = Severity.WARNING,
         facets = {Facet.SOURCES, Facet.CONFIG},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "A stack trace or a driver's exception message in a response tells an attacker the frameworks, "
                 + "versions, tables and queries behind the API; the backend mistakes article calls error handling "

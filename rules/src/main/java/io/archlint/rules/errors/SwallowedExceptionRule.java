@@ -30,6 +30,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFile;
 import java.util.List;
@@ -44,6 +45,7 @@ import java.util.regex.Pattern;
         category = Category.ERRORS,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "A catch block that is empty or only returns a default hides the failure from logs, metrics and "
                 + "callers: the inadequate error handling and logging of mistake #5 of the backend article, which "

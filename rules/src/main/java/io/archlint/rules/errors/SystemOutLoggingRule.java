@@ -20,6 +20,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
@@ -36,6 +37,7 @@ import java.util.Set;
         category = Category.ERRORS,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "System.out and System.err bypass the logging framework: no level, no timestamp, no logger name, "
                 + "no correlation id and no structure, so the output cannot be filtered, rotated or searched; the "

@@ -12,6 +12,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.RuleParameter;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.Endpoint;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
         category = Category.LAYERING,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE,
         since = "0.1.0",
         parameters = {
             @RuleParameter(name = ControllerBusinessLogicRule.MAX_COMPLEXITY, defaultValue = "8",

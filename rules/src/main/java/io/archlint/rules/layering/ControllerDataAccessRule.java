@@ -10,6 +10,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.Stereotypes;
 import io.archlint.engine.bytecode.SourcePositions;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
         category = Category.LAYERING,
         severity = Severity.WARNING,
         facets = {Facet.CLASSES, Facet.SOURCES},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "Controllers that query the database mix request handling with persistence; keep them to "
                 + "request handling and put data access behind a service (mistake #2 of the backend article)")

@@ -9,6 +9,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.Stereotypes;
 import io.archlint.engine.source.Endpoint;
@@ -24,6 +25,7 @@ import java.util.List;
         category = Category.LAYERING,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "Transactions belong to the service layer: a controller-wide transaction holds database "
                 + "connections and locks while the request is parsed and the response rendered (mistake #2 of the "

@@ -13,6 +13,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.RuleParameter;
 import io.archlint.engine.Severity;
 import io.archlint.engine.Stereotypes;
@@ -31,6 +32,7 @@ import java.util.function.Predicate;
         category = Category.RESILIENCE,
         severity = Severity.INFO,
         facets = Facet.CLASSES,
+        scope = Scope.FILE_AND_SUBTYPES,
         since = "0.1.0",
         parameters = @RuleParameter(name = CacheStampedeRule.MAX_CALL_DEPTH, defaultValue = "3",
                 description = "how many calls deep the rule follows a cached method into the module's own methods"),

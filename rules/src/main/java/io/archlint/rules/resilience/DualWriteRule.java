@@ -9,6 +9,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.RuleParameter;
 import io.archlint.engine.Severity;
 import io.archlint.engine.Stereotypes;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
         category = Category.RESILIENCE,
         severity = Severity.WARNING,
         facets = Facet.CLASSES,
+        scope = Scope.FILE_AND_SUBTYPES,
         since = "0.1.0",
         parameters = @RuleParameter(name = DualWriteRule.MAX_CALL_DEPTH, defaultValue = "3",
                 description = "how many calls deep the rule follows a method into the module's own methods"),

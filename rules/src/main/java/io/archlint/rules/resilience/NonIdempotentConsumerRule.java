@@ -34,6 +34,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.Stereotypes;
 import io.archlint.engine.source.SourceFacet;
@@ -56,6 +57,7 @@ import java.util.regex.Pattern;
         category = Category.RESILIENCE,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE_AND_SUBTYPES,
         since = "0.1.0",
         reason = "Brokers deliver at least once, so a redelivered message runs the listener again; without "
                 + "idempotent handling, retries cause duplicates (idempotency issues, in the backend challenges article)")

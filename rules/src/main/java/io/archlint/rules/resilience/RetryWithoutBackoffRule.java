@@ -36,6 +36,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.config.ConfigEntry;
 import io.archlint.engine.source.SourceFacet;
@@ -57,6 +58,7 @@ import java.util.regex.Pattern;
         category = Category.RESILIENCE,
         severity = Severity.WARNING,
         facets = {Facet.SOURCES, Facet.CONFIG},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "Retries that follow a failure at once, or all at the same fixed pace, pile load onto a service "
                 + "that is already failing; the backend challenges article warns that blind retries can worsen "

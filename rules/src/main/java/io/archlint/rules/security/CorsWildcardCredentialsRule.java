@@ -16,6 +16,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.config.ConfigEntry;
 import io.archlint.engine.source.SourceFacet;
@@ -35,6 +36,7 @@ import java.util.Set;
         category = Category.SECURITY,
         severity = Severity.ERROR,
         facets = {Facet.SOURCES, Facet.CONFIG},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "A wildcard origin with credentials lets any website call the API with the user's cookies and read "
                 + "the answer; CORS policies are part of the backend's first line of defence against unauthorized "

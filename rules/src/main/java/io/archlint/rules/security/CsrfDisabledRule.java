@@ -11,6 +11,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFile;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Set;
         category = Category.SECURITY,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "A browser sends the session cookie with any cross-site form post; without the CSRF token every "
                 + "state-changing endpoint can be triggered by another site, against the backend's role as the first "

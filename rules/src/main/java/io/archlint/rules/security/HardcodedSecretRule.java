@@ -27,6 +27,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.config.ConfigEntry;
 import io.archlint.engine.source.SourceFile;
@@ -48,6 +49,7 @@ import java.util.regex.Pattern;
         category = Category.SECURITY,
         severity = Severity.ERROR,
         facets = {Facet.SOURCES, Facet.CONFIG},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "A secret committed with the code is readable by everyone with access to the repository, its "
                 + "history, the built jar and every log of the build; the backend engineer's responsibilities list "

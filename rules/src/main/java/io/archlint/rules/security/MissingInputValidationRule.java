@@ -13,6 +13,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.Endpoint;
 import io.archlint.engine.source.SourceFacet;
@@ -31,6 +32,7 @@ import java.util.Set;
         category = Category.SECURITY,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "A request body that is bound but never validated lets malformed, oversized or malicious input "
                 + "into the service; the backend articles list input validation among the security foundations, "

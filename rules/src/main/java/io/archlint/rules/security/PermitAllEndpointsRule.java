@@ -13,6 +13,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
@@ -26,6 +27,7 @@ import java.util.Set;
         category = Category.SECURITY,
         severity = Severity.WARNING,
         facets = Facet.SOURCES,
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "Zero trust means authenticating every API request; a chain that ends in `anyRequest().permitAll()` "
                 + "or permits `/**` leaves every endpoint without authentication unless it opts in (backend "

@@ -17,6 +17,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.Skipped;
 import io.archlint.engine.source.SourceFile;
@@ -39,6 +40,7 @@ import java.util.stream.Stream;
         category = Category.SECURITY,
         severity = Severity.ERROR,
         facets = {Facet.SOURCES},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "A value concatenated, formatted or interpolated into SQL can rewrite the query; the backend "
                 + "article calls the backend the first line of defense against injection, and bind parameters are "

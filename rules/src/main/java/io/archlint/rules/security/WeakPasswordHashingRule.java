@@ -17,6 +17,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleInfo;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFile;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.Set;
         category = Category.SECURITY,
         severity = Severity.ERROR,
         facets = {Facet.SOURCES},
+        scope = Scope.FILE,
         since = "0.1.0",
         reason = "Plain-text or MD5/SHA password hashes fall to a dictionary or GPU attack within hours once the user "
                 + "table leaks; the backend engineer's responsibilities list security and data protection, with "

@@ -1,0 +1,3 @@
+package jakarta.persistence;
+
+@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface GeneratedValue { }

@@ -1,0 +1,3 @@
+package org.springframework.beans.factory.annotation;
+
+@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Value { String value(); }
