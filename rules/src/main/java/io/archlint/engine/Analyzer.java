@@ -113,9 +113,9 @@ public final class Analyzer {
         Map<String, ResultCache.FileState> states = new HashMap<>();
         index.entries().forEach((path, entry) -> {
             SourceIndex.Names fileNames = names.getOrDefault(path,
-                    new SourceIndex.Names(java.util.Set.of(), java.util.Set.of(), java.util.Set.of()));
-            states.put(path, new ResultCache.FileState(entry.digest(), fileNames.declared(), fileNames.supertypes(),
-                    ChangeReach.referenced(fileNames, declared)));
+                    new SourceIndex.Names(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), Map.of(),
+                            java.util.Set.of()));
+            states.put(path, ChangeReach.state(entry.digest(), fileNames, declared));
         });
         return states;
     }
@@ -283,9 +283,23 @@ public final class Analyzer {
         Codebase part = codebase.restrictedTo(needed, index.classFiles(needed));
         Map<String, Long> facetTimes = new ConcurrentHashMap<>();
         Map<String, Long> ruleTimes = new ConcurrentHashMap<>();
-        // The whole module first, so that the part takes its parsed files instead of parsing them again.
-        Map<String, List<Finding>> wholeFindings = wholeModule.isEmpty() ? Map.of()
-                : runAll(codebase, wholeModule, facetTimes, ruleTimes);
+        // The whole module first, so that the part takes its parsed files instead of parsing them again;
+        // the part's classes are imported meanwhile.
+        Map<String, List<Finding>> wholeFindings = Map.of();
+        if (!wholeModule.isEmpty()) {
+            java.util.concurrent.ExecutorService importer = java.util.concurrent.Executors.newSingleThreadExecutor(
+                    daemonThreads("archlint-part-classes"));
+            try {
+                CompletableFuture<Void> classes = narrower.stream()
+                        .anyMatch(r -> r.definition().facets().contains(Facet.CLASSES))
+                        ? CompletableFuture.runAsync(() -> prepare(part, Facet.CLASSES, facetTimes), importer)
+                        : CompletableFuture.completedFuture(null);
+                wholeFindings = runAll(codebase, wholeModule, facetTimes, ruleTimes);
+                classes.join();
+            } finally {
+                importer.shutdown();
+            }
+        }
         Map<String, List<Finding>> partFindings = runAll(part, narrower, facetTimes, ruleTimes);
 
         java.util.Set<String> changed = change.changed();

@@ -3,10 +3,12 @@ package io.archlint.engine;
 import io.archlint.engine.cache.ResultCache.FileState;
 import io.archlint.engine.cache.SourceIndex.Names;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +32,10 @@ final class ChangeReach {
     private final Map<String, Set<String>> refers = new HashMap<>();
     /** File -> the files that refer to it. */
     private final Map<String, Set<String>> referrers = new HashMap<>();
+    /** File -> the files that write one of its type names before a dot, as uses of its static members do. */
+    private final Map<String, Set<String>> qualifiedUsers = new HashMap<>();
+    /** File -> the files it writes a type name of before a dot (with the old names of changed files). */
+    private final Map<String, Set<String>> qualifiedUses = new HashMap<>();
     /** File -> the files declaring a subtype of a type it declares. */
     private final Map<String, Set<String>> subtypes = new HashMap<>();
     /** File -> the files declaring a supertype of a type it declares. */
@@ -50,22 +56,24 @@ final class ChangeReach {
         });
         previous.keySet().stream().filter(path -> !digests.containsKey(path)).forEach(changed::add);
 
-        Map<String, Set<String>> declaredBy = new HashMap<>();
+        // Name -> the files declaring it, each with the top-level type a nested one must be named with.
+        Map<String, List<Declaration>> declaredBy = new HashMap<>();
         Map<String, Set<String>> supertypeNames = new HashMap<>();
         for (String path : nodes()) {
             Names now = names.get(path);
             FileState before = changed.contains(path) ? previous.get(path) : null;
-            Set<String> declared = new HashSet<>();
             Set<String> supers = new HashSet<>();
             if (now != null) {
-                declared.addAll(now.declared());
+                now.declared().forEach(name -> declaredBy.computeIfAbsent(name, k -> new ArrayList<>())
+                        .add(new Declaration(path, now.nestedIn().get(name))));
                 supers.addAll(now.supertypes());
             }
             if (before != null) {
-                declared.addAll(before.declared());
+                // Names the file declared before the change, with no condition: whoever named them is affected.
+                before.declared().forEach(name -> declaredBy.computeIfAbsent(name, k -> new ArrayList<>())
+                        .add(new Declaration(path, null)));
                 supers.addAll(before.supertypes());
             }
-            declared.forEach(name -> declaredBy.computeIfAbsent(name, k -> new HashSet<>()).add(path));
             supertypeNames.put(path, supers);
         }
         for (String path : nodes()) {
@@ -73,17 +81,28 @@ final class ChangeReach {
             FileState before = changed.contains(path) ? previous.get(path) : null;
             Set<String> targets = new HashSet<>();
             if (now != null) {
-                addDeclaring(now.mentioned(), declaredBy, targets);
+                addDeclaring(path, now.mentioned(), now.mentioned(), declaredBy, targets);
             }
             if (before != null) {
-                addDeclaring(before.referenced(), declaredBy, targets);
+                // The names it referred to include the top-level names it wrote, so nested ones are judged alike.
+                addDeclaring(path, before.referenced(), before.referenced(), declaredBy, targets);
             }
             refers.put(path, targets);
+            Set<String> qualified = new HashSet<>();
+            if (now != null) {
+                addDeclaring(path, now.qualifiers(), now.mentioned(), declaredBy, qualified);
+            }
+            if (before != null) {
+                addDeclaring(path, before.qualified(), before.referenced(), declaredBy, qualified);
+            }
+            qualifiedUses.put(path, qualified);
+            qualified.forEach(target -> qualifiedUsers.computeIfAbsent(target, k -> new HashSet<>()).add(path));
             targets.forEach(target -> referrers.computeIfAbsent(target, k -> new HashSet<>()).add(path));
             for (String supertype : supertypeNames.get(path)) {
-                for (String declaring : declaredBy.getOrDefault(supertype, Set.of())) {
-                    subtypes.computeIfAbsent(declaring, k -> new HashSet<>()).add(path);
-                    supertypes.computeIfAbsent(path, k -> new HashSet<>()).add(declaring);
+                // By name alone: a subtype may name a nested supertype it inherits without its outer type.
+                for (Declaration declaring : declaredBy.getOrDefault(supertype, List.of())) {
+                    subtypes.computeIfAbsent(declaring.path(), k -> new HashSet<>()).add(path);
+                    supertypes.computeIfAbsent(path, k -> new HashSet<>()).add(declaring.path());
                 }
             }
         }
@@ -95,12 +114,26 @@ final class ChangeReach {
         return nodes;
     }
 
-    private static void addDeclaring(Collection<String> mentioned, Map<String, Set<String>> declaredBy,
-            Set<String> targets) {
+    /** A type name declared in a file; {@code outer} is set for a nested type, named through its top-level type. */
+    private record Declaration(String path, String outer) {}
+
+    /**
+     * Adds the files declaring a name the file mentions. A nested type counts only when the file
+     * also names its top-level type (or is its file): other files reach it through that type, or
+     * through a subtype they name, whose file names it in turn.
+     */
+    private static void addDeclaring(String path, Collection<String> mentioned, Set<String> allMentioned,
+            Map<String, List<Declaration>> declaredBy, Set<String> targets) {
         for (String name : mentioned) {
-            Set<String> declaring = declaredBy.get(name);
-            if (declaring != null) {
-                targets.addAll(declaring);
+            List<Declaration> declaring = declaredBy.get(name);
+            if (declaring == null) {
+                continue;
+            }
+            for (Declaration declaration : declaring) {
+                if (declaration.outer() == null || declaration.path().equals(path)
+                        || allMentioned.contains(declaration.outer())) {
+                    targets.add(declaration.path());
+                }
             }
         }
     }
@@ -110,11 +143,13 @@ final class ChangeReach {
         return changed;
     }
 
-    /** The names each file refers to among those declared in the module: what the next analysis needs. */
-    static Set<String> referenced(Names names, Set<String> declaredInModule) {
+    /** What the next analysis needs to know of a file: its names among those declared in the module. */
+    static FileState state(String digest, Names names, Set<String> declaredInModule) {
         Set<String> referenced = new HashSet<>(names.mentioned());
         referenced.retainAll(declaredInModule);
-        return referenced;
+        Set<String> qualified = new HashSet<>(names.qualifiers());
+        qualified.retainAll(declaredInModule);
+        return new FileState(digest, names.declared(), names.supertypes(), referenced, qualified);
     }
 
     Reach reach(Scope scope) {
@@ -146,15 +181,19 @@ final class ChangeReach {
         return new Reach(currentOnly(affected), currentOnly(needed));
     }
 
-    /** As {@link #closure} over references, plus the files a changed file refers to, and the users of each affected file. */
+    /**
+     * As {@link #closure} over references, plus the users of a file's static members: the files
+     * whose static members a changed file uses are affected, and the files using an affected file's
+     * static members are needed.
+     */
     private Reach withUsers() {
         Set<String> affected = walk(changed, path -> referrers.getOrDefault(path, Set.of()));
         for (String path : changed) {
-            affected.addAll(refers.getOrDefault(path, Set.of()));
+            affected.addAll(qualifiedUses.getOrDefault(path, Set.of()));
         }
         Set<String> needed = walk(affected, path -> refers.getOrDefault(path, Set.of()));
         for (String path : affected) {
-            needed.addAll(referrers.getOrDefault(path, Set.of()));
+            needed.addAll(qualifiedUsers.getOrDefault(path, Set.of()));
         }
         return new Reach(currentOnly(affected), currentOnly(needed));
     }

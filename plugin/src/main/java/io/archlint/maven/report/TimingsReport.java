@@ -30,6 +30,15 @@ public final class TimingsReport {
                     + "side by side, and each rule starts when its facets are built; the times overlap, so they "
                     + "add up to more than the total)");
         }
+        Timings.Incremental incremental = timings.incremental();
+        if (incremental != null) {
+            lines.add("  incremental: " + incremental.changed() + " of " + incremental.files()
+                    + " Java files changed since the last analysis; rules scoped to files analysed "
+                    + incremental.analysed() + " of them and kept the last findings elsewhere"
+                    + (incremental.wholeModule().isEmpty() ? ""
+                            : "; rules that read the whole module (" + incremental.wholeModule().size()
+                                    + ") analysed every file"));
+        }
         int nameWidth = timings.slowestFirst().stream().mapToInt(e -> e.name().length()).max().orElse(0);
         for (Timings.Entry entry : timings.slowestFirst()) {
             lines.add(String.format(Locale.ROOT, "  %-5s %-" + nameWidth + "s %9s ms",
@@ -47,6 +56,14 @@ public final class TimingsReport {
         ObjectNode rules = root.putObject("rules");
         timings.rulesById().forEach((id, nanos) -> rules.put(id, round(nanos)));
         root.put("suppressionsMillis", round(timings.suppressionNanos()));
+        Timings.Incremental incremental = timings.incremental();
+        if (incremental != null) {
+            ObjectNode node = root.putObject("incremental");
+            node.put("files", incremental.files());
+            node.put("changed", incremental.changed());
+            node.put("analysed", incremental.analysed());
+            incremental.wholeModule().forEach(node.putArray("wholeModuleRules")::add);
+        }
         try {
             return mapper.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -35,11 +35,12 @@ public final class ResultCache {
 
     /** What an incremental analysis needs to know of one Java file from the last analysis. */
     public record FileState(String digest, java.util.Set<String> declared, java.util.Set<String> supertypes,
-            java.util.Set<String> referenced) {
+            java.util.Set<String> referenced, java.util.Set<String> qualified) {
         public FileState {
             declared = java.util.Set.copyOf(declared);
             supertypes = java.util.Set.copyOf(supertypes);
             referenced = java.util.Set.copyOf(referenced);
+            qualified = java.util.Set.copyOf(qualified);
         }
     }
 
@@ -56,7 +57,7 @@ public final class ResultCache {
         }
     }
 
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final String STATE_MAGIC = "archlint-file-state";
     private static final String MAGIC = "archlint-result-cache";
 
@@ -129,7 +130,7 @@ public final class ResultCache {
             int fileCount = in.readInt();
             java.util.Map<String, FileState> files = new java.util.HashMap<>();
             for (int i = 0; i < fileCount; i++) {
-                files.put(in.readUTF(), new FileState(in.readUTF(), readNames(in), readNames(in), readNames(in)));
+                files.put(in.readUTF(), new FileState(in.readUTF(), readNames(in), readNames(in), readNames(in), readNames(in)));
             }
             int ruleCount = in.readInt();
             java.util.Map<String, List<Finding>> byRule = new java.util.HashMap<>();
@@ -155,6 +156,7 @@ public final class ResultCache {
                 writeNames(out, entry.getValue().declared());
                 writeNames(out, entry.getValue().supertypes());
                 writeNames(out, entry.getValue().referenced());
+                writeNames(out, entry.getValue().qualified());
             }
             out.writeInt(state.findingsByRule().size());
             for (java.util.Map.Entry<String, List<Finding>> rule

@@ -44,10 +44,20 @@ public final class SourceIndex {
      * and the names it may extend or implement: those in {@code extends}, {@code implements} and
      * {@code permits} clauses and in anonymous classes ({@code new Name(..) {}}), generously read.
      */
-    public record Names(Set<String> declared, Set<String> mentioned, Set<String> supertypes) {}
+    public record Names(Set<String> declared, Set<String> mentioned, Set<String> supertypes,
+            Map<String, String> nestedIn, Set<String> qualifiers) {
 
-    private static final Pattern DECLARATION = Pattern.compile(
-            "\\b(?:class|interface|enum|record)\\s+(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)");
+        /**
+         * @param nestedIn for each type declared inside another, the top-level type of the file it is
+         *                 declared in: other files can name it only together with that type (or
+         *                 through a subtype, which names it in turn)
+         * @param qualifiers names written right before a dot ({@code Registry.SEEN}, {@code import static
+         *                   a.Registry.SEEN}): how another file reaches a type's static members
+         */
+        public Names {
+            nestedIn = Map.copyOf(nestedIn);
+        }
+    }
 
     private static final Pattern SUPERTYPE_CLAUSE = Pattern.compile("\\b(?:extends|implements|permits)\\b([^{;]*)");
     private static final Pattern ANONYMOUS_CLASS = Pattern.compile(
@@ -178,31 +188,10 @@ public final class SourceIndex {
     /** The names in one file's text. */
     public static Names names(String text) {
         Set<String> declared = new HashSet<>();
-        Matcher matcher = DECLARATION.matcher(text);
-        while (matcher.find()) {
-            declared.add(matcher.group(1));
-        }
+        Map<String, String> nestedIn = new HashMap<>();
         Set<String> mentioned = new HashSet<>();
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            char c = text.charAt(i);
-            if (Character.isJavaIdentifierStart(c)) {
-                int start = i;
-                i++;
-                while (i < length && Character.isJavaIdentifierPart(text.charAt(i))) {
-                    i++;
-                }
-                mentioned.add(text.substring(start, i));
-            } else if (Character.isJavaIdentifierPart(c)) {
-                // Digits and the like inside a number: skip the whole token.
-                while (i < length && Character.isJavaIdentifierPart(text.charAt(i))) {
-                    i++;
-                }
-            } else {
-                i++;
-            }
-        }
+        Set<String> qualifiers = new HashSet<>();
+        Declarations.scan(text, declared, nestedIn, mentioned, qualifiers);
         Set<String> supertypes = new HashSet<>();
         Matcher clause = SUPERTYPE_CLAUSE.matcher(text);
         while (clause.find()) {
@@ -216,7 +205,140 @@ public final class SourceIndex {
             String written = anonymous.group(1);
             supertypes.add(written.substring(written.lastIndexOf('.') + 1));
         }
-        return new Names(declared, mentioned, supertypes);
+        return new Names(declared, mentioned, supertypes, nestedIn, qualifiers);
+    }
+
+    /**
+     * A small scanner over Java text: every identifier (in code, comments and strings alike) is a
+     * mention; type declarations are read from code only, with their brace depth.
+     */
+    private static final class Declarations {
+        private static final Set<String> KEYWORDS = Set.of("class", "interface", "enum", "record");
+
+        private Declarations() {}
+
+        static void scan(String text, Set<String> declared, Map<String, String> nestedIn, Set<String> mentioned,
+                Set<String> qualifiers) {
+            int length = text.length();
+            int depth = 0;
+            String topLevel = null;
+            Set<String> topLevels = new HashSet<>();
+            String pendingKeyword = null;
+            char previous = ' ';
+            int i = 0;
+            while (i < length) {
+                char c = text.charAt(i);
+                if (c == '/' && i + 1 < length && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+                    int end = text.charAt(i + 1) == '/' ? text.indexOf('\n', i) : text.indexOf("*/", i + 2);
+                    end = end < 0 ? length : end + (text.charAt(i + 1) == '/' ? 0 : 2);
+                    mentionAll(text, i, end, mentioned);
+                    i = end;
+                    continue;
+                }
+                if (c == '"' || c == '\'') {
+                    int end = literalEnd(text, i);
+                    mentionAll(text, i, end, mentioned);
+                    i = end;
+                    previous = c;
+                    continue;
+                }
+                if (Character.isJavaIdentifierStart(c)) {
+                    int start = i;
+                    while (i < length && Character.isJavaIdentifierPart(text.charAt(i))) {
+                        i++;
+                    }
+                    String word = text.substring(start, i);
+                    mentioned.add(word);
+                    int next = i;
+                    while (next < length && Character.isWhitespace(text.charAt(next))) {
+                        next++;
+                    }
+                    if (next < length && text.charAt(next) == '.') {
+                        qualifiers.add(word);
+                    }
+                    if (pendingKeyword != null) {
+                        declared.add(word);
+                        if (depth == 0) {
+                            topLevel = word;
+                            topLevels.add(word);
+                        } else if (topLevel != null && !topLevel.equals(word)) {
+                            nestedIn.putIfAbsent(word, topLevel);
+                        }
+                        pendingKeyword = null;
+                    } else if (KEYWORDS.contains(word) && previous != '.') {
+                        pendingKeyword = word;
+                    }
+                    previous = 'a';
+                    continue;
+                }
+                if (Character.isJavaIdentifierPart(c)) {
+                    // Digits of a number literal: not a name.
+                    while (i < length && Character.isJavaIdentifierPart(text.charAt(i))) {
+                        i++;
+                    }
+                    previous = '0';
+                    continue;
+                }
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}') {
+                    depth = Math.max(0, depth - 1);
+                }
+                if (!Character.isWhitespace(c)) {
+                    // `record` or `class` not followed by a name (a variable, `Foo.class`) declares nothing.
+                    pendingKeyword = c == '@' ? pendingKeyword : null;
+                    previous = c;
+                }
+                i++;
+            }
+            // A name declared at the top level of the file as well needs no outer name.
+            nestedIn.keySet().removeAll(topLevels);
+        }
+
+        /** Where a string, text block or character literal starting at {@code start} ends. */
+        private static int literalEnd(String text, int start) {
+            char quote = text.charAt(start);
+            if (quote == '"' && text.startsWith("\"\"\"", start)) {
+                int end = text.indexOf("\"\"\"", start + 3);
+                while (end > 0 && text.charAt(end - 1) == '\\') {
+                    end = text.indexOf("\"\"\"", end + 1);
+                }
+                return end < 0 ? text.length() : end + 3;
+            }
+            int i = start + 1;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (c == '\\') {
+                    i += 2;
+                    continue;
+                }
+                if (c == quote || c == '\n') {
+                    return i + 1;
+                }
+                i++;
+            }
+            return text.length();
+        }
+
+        private static void mentionAll(String text, int start, int end, Set<String> mentioned) {
+            int i = start;
+            while (i < end) {
+                char c = text.charAt(i);
+                if (Character.isJavaIdentifierStart(c)) {
+                    int from = i;
+                    while (i < end && Character.isJavaIdentifierPart(text.charAt(i))) {
+                        i++;
+                    }
+                    mentioned.add(text.substring(from, i));
+                } else if (Character.isJavaIdentifierPart(c)) {
+                    while (i < end && Character.isJavaIdentifierPart(text.charAt(i))) {
+                        i++;
+                    }
+                } else {
+                    i++;
+                }
+            }
+        }
     }
 
     private static boolean update(MessageDigest sha, Path file, byte[] buffer) {
