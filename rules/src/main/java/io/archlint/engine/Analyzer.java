@@ -81,7 +81,8 @@ public final class Analyzer {
         ResultCache.Entry entry = new ResultCache.Entry(result.findings(), result.suppressed(), result.skipped());
         cache.store(key, entry);
         Map<String, SourceIndex.Names> names = pass.names() != null ? pass.names() : index.names(codebase.encoding());
-        cache.storeState(new ResultCache.State(moduleKey, fileStates(index, names), pass.byRule(), entry));
+        cache.storeState(new ResultCache.State(moduleKey, fileStates(index, names), pass.byRule(), pass.facts(),
+                entry));
         Map<String, Long> facets = new LinkedHashMap<>(result.timings().facets());
         facets.put("input-digest", digestNanos);
         Timings timings = new Timings(System.nanoTime() - start, facets, result.timings().rules(),
@@ -155,7 +156,8 @@ public final class Analyzer {
      * One analysis: its result, each rule's findings before suppressions, and the names of the Java
      * files when it read them.
      */
-    private record Pass(AnalysisResult result, Map<String, List<Finding>> byRule, Map<String, SourceIndex.Names> names) {}
+    private record Pass(AnalysisResult result, Map<String, List<Finding>> byRule,
+            Map<String, Map<String, List<String>>> facts, Map<String, SourceIndex.Names> names) {}
 
     private Pass full(Codebase codebase) {
         long start = System.nanoTime();
@@ -164,14 +166,15 @@ public final class Analyzer {
         notes.forEach(codebase::skip);
         Map<String, Long> facetTimes = new ConcurrentHashMap<>();
         Map<String, Long> ruleTimes = new ConcurrentHashMap<>();
-        Map<String, List<Finding>> byRule = runAll(codebase, runnable, facetTimes, ruleTimes);
+        Facts facts = Facts.asRead();
+        Map<String, List<Finding>> byRule = runAll(codebase, runnable, facetTimes, ruleTimes, facts);
         long suppressionStart = System.nanoTime();
         Outcome outcome = suppress(codebase, byRule, ids(runnable));
         long end = System.nanoTime();
         Timings timings = new Timings(end - start, facetTimes, ruleTimes, end - suppressionStart);
         AnalysisResult result = new AnalysisResult(definitions(outcome.findings()), outcome.findings(),
                 codebase.skipped(), outcome.suppressed(), timings);
-        return new Pass(result, byRule, null);
+        return new Pass(result, byRule, facts.byRule, null);
     }
 
     /** The rules whose facets can be built; a note for the others, one per missing facet. */
@@ -230,6 +233,11 @@ public final class Analyzer {
         return new Outcome(findings, suppressed);
     }
 
+    /** The scope a rule's findings are reached with; a facts-reading rule's facts are file-scoped. */
+    private static Scope factsScope(RuleDefinition definition) {
+        return definition.scope() == Scope.MODULE ? Scope.FILE : definition.scope();
+    }
+
     /** Above this share of the module's files, analysing the whole module costs no more. */
     private static final double MOST_OF_THE_MODULE = 0.8;
 
@@ -265,14 +273,15 @@ public final class Analyzer {
             if (!definition.facets().contains(Facet.SOURCES) && !definition.facets().contains(Facet.CLASSES)) {
                 continue;
             }
-            if (definition.scope() == Scope.MODULE) {
-                if (definition.facets().contains(Facet.CLASSES)) {
-                    return Optional.empty();
-                }
+            if (definition.scope() == Scope.MODULE && definition.facets().contains(Facet.CLASSES)) {
+                return Optional.empty();
+            }
+            if (definition.scope() == Scope.MODULE && !(rule instanceof ModuleFactsRule)) {
                 wholeModule.add(rule);
             } else {
+                // A module-wide rule that reads facts reads them as a file-scoped rule would.
                 narrower.add(rule);
-                ChangeReach.Reach reach = reaches.computeIfAbsent(definition.scope(), change::reach);
+                ChangeReach.Reach reach = reaches.computeIfAbsent(factsScope(definition), change::reach);
                 needed.addAll(reach.needed());
                 affected.addAll(reach.affected());
             }
@@ -294,15 +303,32 @@ public final class Analyzer {
                         .anyMatch(r -> r.definition().facets().contains(Facet.CLASSES))
                         ? CompletableFuture.runAsync(() -> prepare(part, Facet.CLASSES, facetTimes), importer)
                         : CompletableFuture.completedFuture(null);
-                wholeFindings = runAll(codebase, wholeModule, facetTimes, ruleTimes);
+                wholeFindings = runAll(codebase, wholeModule, facetTimes, ruleTimes, Facts.asRead());
                 classes.join();
             } finally {
                 importer.shutdown();
             }
         }
-        Map<String, List<Finding>> partFindings = runAll(part, narrower, facetTimes, ruleTimes);
-
         java.util.Set<String> changed = change.changed();
+        java.util.Set<String> factsAgain = reaches.containsKey(Scope.FILE) ? reaches.get(Scope.FILE).affected()
+                : java.util.Set.of();
+        Facts facts = new Facts((id, read) -> {
+            // Facts just read in the files the change reaches; the last analysis's for the others.
+            Map<String, List<String>> merged = new HashMap<>();
+            state.facts().getOrDefault(id, Map.of()).forEach((path, lines) -> {
+                if (!factsAgain.contains(path) && !changed.contains(path)) {
+                    merged.put(path, lines);
+                }
+            });
+            read.forEach((path, lines) -> {
+                if (factsAgain.contains(path)) {
+                    merged.put(path, lines);
+                }
+            });
+            return merged;
+        });
+        Map<String, List<Finding>> partFindings = runAll(part, narrower, facetTimes, ruleTimes, facts);
+
         Map<String, List<Finding>> byRule = new LinkedHashMap<>();
         for (Rule rule : runnable) {
             RuleDefinition definition = rule.definition();
@@ -310,8 +336,11 @@ public final class Analyzer {
             List<Finding> before = state.findingsByRule().getOrDefault(id, List.of());
             if (wholeFindings.containsKey(id)) {
                 byRule.put(id, wholeFindings.get(id));
+            } else if (rule instanceof ModuleFactsRule && partFindings.containsKey(id)) {
+                // Judged from every file's facts: its findings are the module's.
+                byRule.put(id, partFindings.get(id));
             } else if (partFindings.containsKey(id)) {
-                java.util.Set<String> again = reaches.get(definition.scope()).affected();
+                java.util.Set<String> again = reaches.get(factsScope(definition)).affected();
                 List<Finding> merged = new ArrayList<>();
                 before.stream().filter(f -> !again.contains(f.file()) && !changed.contains(f.file())).forEach(merged::add);
                 partFindings.get(id).stream().filter(f -> again.contains(f.file())).forEach(merged::add);
@@ -333,12 +362,25 @@ public final class Analyzer {
             findings = outcome.findings();
             suppressed = outcome.suppressed();
         } else {
-            // Suppressions depend on the findings in their own file: judge the affected files again
-            // and keep the last outcome for the others, whose findings did not change.
-            java.util.function.Predicate<String> again = file -> affected.contains(file) || changed.contains(file);
+            // Suppressions depend on the findings in their own file: judge the affected files again, and
+            // those where a module-wide rule reports now or reported last time; keep the last outcome for
+            // the others, whose findings did not change.
+            java.util.Set<String> judgedFiles = new java.util.HashSet<>(affected);
+            judgedFiles.addAll(changed);
+            for (Rule rule : narrower) {
+                if (rule instanceof ModuleFactsRule) {
+                    String id = rule.definition().id();
+                    byRule.getOrDefault(id, List.of()).forEach(f -> judgedFiles.add(f.file()));
+                    state.findingsByRule().getOrDefault(id, List.of()).forEach(f -> judgedFiles.add(f.file()));
+                }
+            }
+            java.util.function.Predicate<String> again = judgedFiles::contains;
             Map<String, List<Finding>> inAffected = new LinkedHashMap<>();
             byRule.forEach((id, list) -> inAffected.put(id, list.stream().filter(f -> again.test(f.file())).toList()));
-            Outcome outcome = suppress(part, inAffected, ids(runnable));
+            java.util.Set<String> toParse = new java.util.TreeSet<>(needed);
+            judgedFiles.stream().filter(digests::containsKey).forEach(toParse::add);
+            Codebase judged = toParse.size() == needed.size() ? part : codebase.restrictedTo(toParse, List.of(), part);
+            Outcome outcome = suppress(judged, inAffected, ids(runnable));
             findings = new ArrayList<>(state.result().findings().stream().filter(f -> !again.test(f.file())).toList());
             outcome.findings().stream().filter(f -> again.test(f.file())).forEach(findings::add);
             suppressed = new ArrayList<>(state.result().suppressed().stream().filter(f -> !again.test(f.file()))
@@ -368,7 +410,10 @@ public final class Analyzer {
                 wholeModule.stream().map(r -> r.definition().id()).toList());
         Timings timings = new Timings(end - start, facetTimes, ruleTimes, end - suppressionStart, false, incremental);
         AnalysisResult result = new AnalysisResult(definitions(findings), findings, sortedSkipped, suppressed, timings);
-        return Optional.of(new Pass(result, byRule, names));
+        Map<String, Map<String, List<String>>> allFacts = new HashMap<>(state.facts());
+        allFacts.keySet().retainAll(ids(runnable));
+        allFacts.putAll(facts.byRule);
+        return Optional.of(new Pass(result, byRule, allFacts, names));
     }
 
     /**
@@ -378,13 +423,13 @@ public final class Analyzer {
      * it fail and are reported as skipped.
      */
     private Map<String, List<Finding>> runAll(Codebase codebase, List<Rule> runnable, Map<String, Long> facetTimes,
-            Map<String, Long> ruleTimes) {
+            Map<String, Long> ruleTimes, Facts facts) {
         java.util.Set<Facet> needed = java.util.EnumSet.noneOf(Facet.class);
         runnable.forEach(rule -> needed.addAll(rule.definition().facets()));
         if (parallelism == 1) {
             needed.forEach(facet -> prepare(codebase, facet, facetTimes));
             Map<String, List<Finding>> byRule = new LinkedHashMap<>();
-            runnable.forEach(rule -> byRule.put(rule.definition().id(), timed(rule, codebase, ruleTimes)));
+            runnable.forEach(rule -> byRule.put(rule.definition().id(), timed(rule, codebase, ruleTimes, facts)));
             return byRule;
         }
         java.util.concurrent.ExecutorService builders = java.util.concurrent.Executors.newFixedThreadPool(
@@ -400,7 +445,7 @@ public final class Analyzer {
                 CompletableFuture<?>[] inputs = rule.definition().facets().stream().map(built::get)
                         .toArray(CompletableFuture[]::new);
                 results.add(CompletableFuture.allOf(inputs)
-                        .thenApplyAsync(ready -> timed(rule, codebase, ruleTimes), pool));
+                        .thenApplyAsync(ready -> timed(rule, codebase, ruleTimes, facts), pool));
             }
             Map<String, List<Finding>> byRule = new LinkedHashMap<>();
             for (int i = 0; i < runnable.size(); i++) {
@@ -440,20 +485,48 @@ public final class Analyzer {
         };
     }
 
-    private List<Finding> timed(Rule rule, Codebase codebase, Map<String, Long> times) {
+    private List<Finding> timed(Rule rule, Codebase codebase, Map<String, Long> times, Facts facts) {
         long ruleStart = System.nanoTime();
         try {
-            return run(rule, codebase);
+            return run(rule, codebase, facts);
         } finally {
             times.put(rule.definition().id(), System.nanoTime() - ruleStart);
         }
     }
 
-    private List<Finding> run(Rule rule, Codebase codebase) {
+    /**
+     * The facts {@link ModuleFactsRule}s read, by rule id and file, and how an analysis combines the
+     * facts just read with earlier ones before the rule judges them.
+     */
+    private static final class Facts {
+        final Map<String, Map<String, List<String>>> byRule = new ConcurrentHashMap<>();
+        private final java.util.function.BiFunction<String, Map<String, List<String>>, Map<String, List<String>>> merge;
+
+        Facts(java.util.function.BiFunction<String, Map<String, List<String>>, Map<String, List<String>>> merge) {
+            this.merge = merge;
+        }
+
+        static Facts asRead() {
+            return new Facts((id, read) -> read);
+        }
+
+        java.util.SortedMap<String, List<String>> record(String ruleId, Map<String, List<String>> read) {
+            java.util.SortedMap<String, List<String>> all = new java.util.TreeMap<>();
+            merge.apply(ruleId, read).forEach((path, lines) -> all.put(path, List.copyOf(lines)));
+            byRule.put(ruleId, all);
+            return all;
+        }
+    }
+
+    private List<Finding> run(Rule rule, Codebase codebase, Facts facts) {
         RuleDefinition definition = rule.definition();
         FindingCollector collector = new FindingCollector();
         try {
-            rule.check(codebase, collector);
+            if (rule instanceof ModuleFactsRule factsRule) {
+                factsRule.judge(codebase, facts.record(definition.id(), factsRule.facts(codebase)), collector);
+            } else {
+                rule.check(codebase, collector);
+            }
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             codebase.skip(new Skipped("pom.xml", "rule " + definition.id() + " failed and was skipped: " + e));
             return List.of();

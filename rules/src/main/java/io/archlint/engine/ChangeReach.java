@@ -69,9 +69,9 @@ final class ChangeReach {
                 supers.addAll(now.supertypes());
             }
             if (before != null) {
-                // Names the file declared before the change, with no condition: whoever named them is affected.
+                // Names the file declared before the change: whoever named them is affected.
                 before.declared().forEach(name -> declaredBy.computeIfAbsent(name, k -> new ArrayList<>())
-                        .add(new Declaration(path, null)));
+                        .add(new Declaration(path, before.nestedIn().get(name))));
                 supers.addAll(before.supertypes());
             }
             supertypeNames.put(path, supers);
@@ -149,7 +149,7 @@ final class ChangeReach {
         referenced.retainAll(declaredInModule);
         Set<String> qualified = new HashSet<>(names.qualifiers());
         qualified.retainAll(declaredInModule);
-        return new FileState(digest, names.declared(), names.supertypes(), referenced, qualified);
+        return new FileState(digest, names.declared(), names.nestedIn(), names.supertypes(), referenced, qualified);
     }
 
     Reach reach(Scope scope) {

@@ -93,11 +93,27 @@ public final class Codebase {
             return parser().parse(sourceRoots);
         }
         SourceFacet parsed = whole == null ? null : whole.sources.peek();
-        if (parsed != null) {
-            // The whole module was parsed already: take its trees of the files this codebase holds.
-            return new SourceFacet(parsed.files().stream().filter(f -> onlySources.contains(f.path())).toList());
+        if (parsed == null) {
+            return parser().parse(sourceRoots, onlySources::contains);
         }
-        return parser().parse(sourceRoots, onlySources::contains);
+        // Take the trees the codebase this one was made from has parsed already; parse the rest.
+        List<SourceFile> files = new ArrayList<>(parsed.files().stream().filter(f -> onlySources.contains(f.path()))
+                .toList());
+        Set<String> have = new java.util.HashSet<>();
+        files.forEach(f -> have.add(f.path()));
+        Set<String> missing = new java.util.HashSet<>(onlySources);
+        missing.removeAll(have);
+        if (whole.onlySources == null) {
+            // The whole module was parsed: what is missing did not parse and was noted already.
+            missing.clear();
+        } else {
+            missing.removeAll(whole.onlySources);
+        }
+        if (!missing.isEmpty()) {
+            files.addAll(parser().parse(sourceRoots, missing::contains).files());
+        }
+        files.sort(java.util.Comparator.comparing(SourceFile::path));
+        return new SourceFacet(files);
     }
 
     private SourceParser parser() {
@@ -113,13 +129,21 @@ public final class Codebase {
      * @param classFiles  the class files to import
      */
     public Codebase restrictedTo(Set<String> sourcePaths, List<Path> classFiles) {
+        return restrictedTo(sourcePaths, classFiles, this);
+    }
+
+    /**
+     * The same, taking parsed trees from {@code parsedBy} (a codebase restricted earlier) where it
+     * has them.
+     */
+    public Codebase restrictedTo(Set<String> sourcePaths, List<Path> classFiles, Codebase parsedBy) {
         Builder builder = new Builder(baseDir).moduleName(moduleName).classesDir(classesDir).javaRelease(javaRelease)
                 .encoding(encoding).parallelism(parallelism).dependencies(dependencyGraph).stereotypes(stereotypes);
         sourceRoots.forEach(builder::sourceRoot);
         resourceRoots.forEach(builder::resourceRoot);
         builder.ruleParameters.putAll(ruleParameters);
         builder.ownDependencies.putAll(ownDependencies);
-        return new Codebase(builder, this, sourcePaths, classFiles);
+        return new Codebase(builder, parsedBy, sourcePaths, classFiles);
     }
 
     /**

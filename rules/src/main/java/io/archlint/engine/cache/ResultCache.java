@@ -34,10 +34,11 @@ public final class ResultCache {
     }
 
     /** What an incremental analysis needs to know of one Java file from the last analysis. */
-    public record FileState(String digest, java.util.Set<String> declared, java.util.Set<String> supertypes,
-            java.util.Set<String> referenced, java.util.Set<String> qualified) {
+    public record FileState(String digest, java.util.Set<String> declared, java.util.Map<String, String> nestedIn,
+            java.util.Set<String> supertypes, java.util.Set<String> referenced, java.util.Set<String> qualified) {
         public FileState {
             declared = java.util.Set.copyOf(declared);
+            nestedIn = java.util.Map.copyOf(nestedIn);
             supertypes = java.util.Set.copyOf(supertypes);
             referenced = java.util.Set.copyOf(referenced);
             qualified = java.util.Set.copyOf(qualified);
@@ -50,14 +51,16 @@ public final class ResultCache {
      * the result.
      */
     public record State(String moduleKey, java.util.Map<String, FileState> files,
-            java.util.Map<String, List<Finding>> findingsByRule, Entry result) {
+            java.util.Map<String, List<Finding>> findingsByRule,
+            java.util.Map<String, java.util.Map<String, List<String>>> facts, Entry result) {
         public State {
             files = java.util.Map.copyOf(files);
             findingsByRule = java.util.Map.copyOf(findingsByRule);
+            facts = java.util.Map.copyOf(facts);
         }
     }
 
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 5;
     private static final String STATE_MAGIC = "archlint-file-state";
     private static final String MAGIC = "archlint-result-cache";
 
@@ -130,14 +133,32 @@ public final class ResultCache {
             int fileCount = in.readInt();
             java.util.Map<String, FileState> files = new java.util.HashMap<>();
             for (int i = 0; i < fileCount; i++) {
-                files.put(in.readUTF(), new FileState(in.readUTF(), readNames(in), readNames(in), readNames(in), readNames(in)));
+                files.put(in.readUTF(), new FileState(in.readUTF(), readNames(in), readPairs(in), readNames(in), readNames(in),
+                        readNames(in)));
             }
             int ruleCount = in.readInt();
             java.util.Map<String, List<Finding>> byRule = new java.util.HashMap<>();
             for (int i = 0; i < ruleCount; i++) {
                 byRule.put(in.readUTF(), readFindings(in));
             }
-            return Optional.of(new State(moduleKey, files, byRule, readEntry(in)));
+            int factRules = in.readInt();
+            java.util.Map<String, java.util.Map<String, List<String>>> facts = new java.util.HashMap<>();
+            for (int i = 0; i < factRules; i++) {
+                String ruleId = in.readUTF();
+                int fileCount2 = in.readInt();
+                java.util.Map<String, List<String>> byFile = new java.util.HashMap<>();
+                for (int j = 0; j < fileCount2; j++) {
+                    String path = in.readUTF();
+                    int lines = in.readInt();
+                    List<String> values = new ArrayList<>(lines);
+                    for (int k = 0; k < lines; k++) {
+                        values.add(readLong(in));
+                    }
+                    byFile.put(path, values);
+                }
+                facts.put(ruleId, byFile);
+            }
+            return Optional.of(new State(moduleKey, files, byRule, facts, readEntry(in)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -154,6 +175,7 @@ public final class ResultCache {
                 out.writeUTF(entry.getKey());
                 out.writeUTF(entry.getValue().digest());
                 writeNames(out, entry.getValue().declared());
+                writePairs(out, entry.getValue().nestedIn());
                 writeNames(out, entry.getValue().supertypes());
                 writeNames(out, entry.getValue().referenced());
                 writeNames(out, entry.getValue().qualified());
@@ -163,6 +185,19 @@ public final class ResultCache {
                     : new java.util.TreeMap<>(state.findingsByRule()).entrySet()) {
                 out.writeUTF(rule.getKey());
                 writeFindings(out, rule.getValue());
+            }
+            out.writeInt(state.facts().size());
+            for (java.util.Map.Entry<String, java.util.Map<String, List<String>>> rule
+                    : new java.util.TreeMap<>(state.facts()).entrySet()) {
+                out.writeUTF(rule.getKey());
+                out.writeInt(rule.getValue().size());
+                for (java.util.Map.Entry<String, List<String>> file : new java.util.TreeMap<>(rule.getValue()).entrySet()) {
+                    out.writeUTF(file.getKey());
+                    out.writeInt(file.getValue().size());
+                    for (String line : file.getValue()) {
+                        writeLong(out, line);
+                    }
+                }
             }
             writeEntry(out, state.result());
         });
@@ -233,6 +268,23 @@ public final class ResultCache {
         for (String name : new java.util.TreeSet<>(names)) {
             out.writeUTF(name);
         }
+    }
+
+    private static void writePairs(DataOutputStream out, java.util.Map<String, String> pairs) throws IOException {
+        out.writeInt(pairs.size());
+        for (java.util.Map.Entry<String, String> pair : new java.util.TreeMap<>(pairs).entrySet()) {
+            out.writeUTF(pair.getKey());
+            out.writeUTF(pair.getValue());
+        }
+    }
+
+    private static java.util.Map<String, String> readPairs(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        java.util.Map<String, String> pairs = new java.util.HashMap<>();
+        for (int i = 0; i < count; i++) {
+            pairs.put(in.readUTF(), in.readUTF());
+        }
+        return pairs;
     }
 
     private static java.util.Set<String> readNames(DataInputStream in) throws IOException {

@@ -8,16 +8,21 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
+import io.archlint.engine.FactLines;
 import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
-import io.archlint.engine.Rule;
+import io.archlint.engine.ModuleFactsRule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.Severity;
 import io.archlint.engine.dependencies.Artifact;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.WebControllers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.Predicate;
 
 /** See {@code no-authentication.md}. */
@@ -31,7 +36,7 @@ import java.util.function.Predicate;
         reason = "A service that exposes endpoints but has no authentication on its classpath trusts every caller; "
                 + "the backend articles call for Zero Trust security, authenticating every internal API request "
                 + "rather than relying on the network perimeter")
-public final class NoAuthenticationRule implements Rule {
+public final class NoAuthenticationRule implements ModuleFactsRule {
 
     /** Authentication frameworks and token libraries; test scope does not count. */
     private static final Predicate<Artifact> AUTHENTICATION = a -> {
@@ -65,34 +70,65 @@ public final class NoAuthenticationRule implements Rule {
             "jakarta.ws.rs.container.ContainerRequestFilter", "javax.ws.rs.container.ContainerRequestFilter",
             "io.micronaut.http.filter.HttpServerFilter");
 
+    private static final String CONTROLLER = "controller";
+    private static final String READS_CREDENTIALS = "reads-credentials";
+
+    /** Per file: its controllers (position, qualified and simple name) and whether it reads credentials. */
     @Override
-    public void check(Codebase codebase, FindingCollector findings) {
-        List<WebControllers.Controller> controllers =
-                new WebControllers(codebase.sources(), codebase.stereotypes()).controllers();
-        if (controllers.isEmpty() || codebase.dependencies().hasNonTest(AUTHENTICATION) || readsCredentials(codebase)) {
+    public Map<String, List<String>> facts(Codebase codebase) {
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        for (WebControllers.Controller controller : new WebControllers(codebase.sources(), codebase.stereotypes())
+                .controllers()) {
+            // The declaration begins at its first annotation, so a comment above the class suppresses the finding.
+            Position at = controller.type().getBegin().orElse(new Position(0, 0));
+            facts.computeIfAbsent(controller.file().path(), k -> new ArrayList<>()).add(FactLines.join(CONTROLLER,
+                    at.line, at.column, controller.qualifiedName(), controller.type().getNameAsString()));
+        }
+        for (SourceFile file : codebase.sources().files()) {
+            if (readsCredentials(codebase, file)) {
+                facts.computeIfAbsent(file.path(), k -> new ArrayList<>()).add(READS_CREDENTIALS);
+            }
+        }
+        return facts;
+    }
+
+    @Override
+    public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
+        String firstFile = null;
+        List<String> first = null;
+        int count = 0;
+        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
+            for (String fact : file.getValue()) {
+                List<String> fields = FactLines.split(fact);
+                if (fields.get(0).equals(READS_CREDENTIALS)) {
+                    return;
+                }
+                if (fields.get(0).equals(CONTROLLER)) {
+                    count++;
+                    if (first == null) {
+                        firstFile = file.getKey();
+                        first = fields;
+                    }
+                }
+            }
+        }
+        if (count == 0 || codebase.dependencies().hasNonTest(AUTHENTICATION)) {
             return;
         }
-        WebControllers.Controller first = controllers.get(0);
-        int count = controllers.size();
         String message = "module `" + codebase.dependencies().root().artifactId() + "` exposes " + count
-                + (count == 1 ? " controller" : " controllers") + " (first `" + first.type().getNameAsString()
+                + (count == 1 ? " controller" : " controllers") + " (first `" + first.get(4)
                 + "`) but has no authentication framework; add one (Spring Security with "
                 + "`spring-boot-starter-oauth2-resource-server`, `quarkus-oidc`, Micronaut Security) and "
                 + "authenticate every request";
-        ClassOrInterfaceDeclaration type = first.type();
-        // The declaration begins at its first annotation, so a comment above the class suppresses the finding.
-        Position at = type.getBegin().orElse(new Position(0, 0));
-        findings.report(first.file().path(), at.line, at.column, first.qualifiedName(), message,
+        findings.report(firstFile, Integer.parseInt(first.get(1)), Integer.parseInt(first.get(2)), first.get(3), message,
                 "no-authentication " + codebase.dependencies().root().key());
     }
 
     /** A request filter or interceptor of the module's own that reads an {@code Authorization} or API key header. */
-    private static boolean readsCredentials(Codebase codebase) {
-        for (SourceFile file : codebase.sources().files()) {
-            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
-                if (isRequestFilter(codebase, file, type) && mentionsCredentialHeader(type)) {
-                    return true;
-                }
+    private static boolean readsCredentials(Codebase codebase, SourceFile file) {
+        for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
+            if (isRequestFilter(codebase, file, type) && mentionsCredentialHeader(type)) {
+                return true;
             }
         }
         return false;

@@ -1,0 +1,5 @@
+package com.acme.billing;
+
+import java.math.BigDecimal;
+
+public record Invoice(String id, BigDecimal amount) {}

@@ -1,0 +1,14 @@
+package com.acme.jobs;
+
+public class NightlyJob {
+
+    public int run(String input) {
+        try {
+            return Integer.parseInt(input);
+        } catch (NumberFormatException e) {
+            e.printStackTrace();
+        }
+        System.out.println("nightly job ran on " + input);
+        return 0;
+    }
+}
