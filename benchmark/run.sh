@@ -201,6 +201,11 @@ for SIZE in "${SIZES[@]}"; do
       cp "$PROJECT/target/archlint/timings.json" "$RESULTS_DIR/timings-onefile-$i.json"
       echo "onefile.$i.analysis=$(json_number "$RESULTS_DIR/timings-onefile-$i.json" totalMillis)" >>"$RESULTS"
       echo "onefile.$i.cached=$(json_bool "$RESULTS_DIR/timings-onefile-$i.json" cached)" >>"$RESULTS"
+      for key in files changed analysed; do
+        echo "onefile.$i.$key=$(json_number "$RESULTS_DIR/timings-onefile-$i.json" "$key")" >>"$RESULTS"
+      done
+      echo "onefile.$i.wholeModuleRules=$(sed -n '/"wholeModuleRules"/,/]/p' "$RESULTS_DIR/timings-onefile-$i.json" \
+        | grep -o '"[a-z-]*"' | grep -vc wholeModuleRules || true)" >>"$RESULTS"
     fi
   done
   echo "onefile.file=${EDITED#"$PROJECT"/}" >>"$RESULTS"

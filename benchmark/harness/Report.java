@@ -250,8 +250,14 @@ public final class Report {
         if (!s.series("onefile", "wall").isEmpty()) {
             row("**Archlint `check`, one-file change** (a method added to `" + s.get("onefile.file").replaceAll(".*/", "")
                     + "`, module recompiled; cache on): Maven wall", "%s", range(s.series("onefile", "wall"), "s"));
-            row("… Archlint's analysis", "%s, cached: %s (any change re-analyses the whole module)",
-                    range(s.series("onefile", "analysis"), "ms"), s.get("onefile.1.cached"));
+            String reach = s.get("onefile.1.analysed").isEmpty()
+                    ? "the whole module analysed again (no earlier analysis to start from)"
+                    : "incremental: " + s.get("onefile.1.changed") + " of " + s.get("onefile.1.files")
+                            + " Java files changed, " + s.get("onefile.1.analysed") + " analysed again by the "
+                            + "file-scoped rules and the facts of module-wide rules; rules that read the whole "
+                            + "module's sources: " + s.get("onefile.1.wholeModuleRules");
+            row("… Archlint's analysis", "%s, cached: %s; %s",
+                    range(s.series("onefile", "analysis"), "ms"), s.get("onefile.1.cached"), reach);
         }
         if (!s.series("c1", "wall").isEmpty()) {
             row("**Archlint `check`, cold, JIT limited to C1** (`MAVEN_OPTS=-XX:TieredStopAtLevel=1`): Maven wall", "%s",

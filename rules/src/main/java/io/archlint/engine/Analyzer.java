@@ -101,7 +101,6 @@ public final class Analyzer {
         for (Rule rule : rules) {
             digest.add("rule", rule.definition()).add("code", rule.getClass().getName() + " " + codeOf(rule.getClass()));
         }
-        digest.add("classes unavailable", codebase.unavailable(Facet.CLASSES).isPresent());
         codebase.addModuleInputsTo(digest, index);
         return digest.hex();
     }
