@@ -9,9 +9,10 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
+import io.archlint.engine.FactLines;
 import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
-import io.archlint.engine.Rule;
+import io.archlint.engine.ModuleFactsRule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.RuleParameter;
 import io.archlint.engine.Severity;
@@ -20,9 +21,13 @@ import io.archlint.engine.source.Endpoint;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.WebControllers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.Predicate;
 
 /** See {@code no-caching.md}. */
@@ -37,7 +42,7 @@ import java.util.function.Predicate;
                 description = "GET endpoints a module needs before the missing cache is reported"),
         reason = "Every read goes to the database when nothing is cached; the backend technologies article's "
                 + "pitfall #5 is not caching, and it credits a Redis cache with a 90% database load reduction")
-public final class NoCachingRule implements Rule {
+public final class NoCachingRule implements ModuleFactsRule {
 
     static final String MIN_READ_ENDPOINTS = "minReadEndpoints";
 
@@ -87,47 +92,106 @@ public final class NoCachingRule implements Rule {
             "org.springframework.cache.annotation.CacheConfig", "javax.cache.annotation.CacheResult",
             "io.quarkus.cache.CacheResult", "io.micronaut.cache.annotation.Cacheable");
 
+    private static final String READ = "read";
+    private static final String CACHES = "caches";
+    private static final String CACHE_TYPE = "cache-type";
+    private static final String DATA_ACCESS = "data-access";
+
+    /**
+     * Per file: its GET endpoints (position, symbol and handler), whether it imports or annotates with a
+     * cache API, whether it declares a type named like a cache, and the first data access type it declares
+     * or injects.
+     */
     @Override
-    public void check(Codebase codebase, FindingCollector findings) {
-        List<Endpoint> reads = new WebControllers(codebase.sources(), codebase.stereotypes()).endpoints().stream()
-                .filter(e -> e.handles("GET"))
-                .toList();
-        if (reads.isEmpty() || reads.size() < codebase.intParameter(this, MIN_READ_ENDPOINTS)
-                || codebase.dependencies().hasNonTest(CACHE_LIBRARY) || cachesInCode(codebase.sources())
-                || codebase.dependencies().hasNonTest(CACHE_STORE_CLIENT) && declaresCacheType(codebase.sources())) {
-            return;
+    public Map<String, List<String>> facts(Codebase codebase) {
+        SourceFacet sources = codebase.sources();
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        for (Endpoint read : new WebControllers(sources, codebase.stereotypes()).endpoints()) {
+            if (!read.handles("GET")) {
+                continue;
+            }
+            // The method begins at its first annotation, so a comment above the handler suppresses the finding.
+            Position at = read.method().getBegin().orElse(new Position(0, 0));
+            String handler = read.controller().getNameAsString() + "#" + read.method().getNameAsString();
+            facts.computeIfAbsent(read.file().path(), k -> new ArrayList<>())
+                    .add(FactLines.join(READ, at.line, at.column, read.symbol(), handler));
         }
-        Optional<String> dataAccess = dataAccess(new DataAccessCalls(codebase.sources(), codebase.stereotypes()));
-        if (dataAccess.isEmpty()) {
-            return;
+        DataAccessCalls calls = new DataAccessCalls(sources, codebase.stereotypes());
+        for (SourceFile file : sources.files()) {
+            List<String> lines = new ArrayList<>();
+            if (cachesInCode(file)) {
+                lines.add(CACHES);
+            }
+            if (declaresCacheType(file)) {
+                lines.add(CACHE_TYPE);
+            }
+            dataAccess(calls, file).ifPresent(name -> lines.add(FactLines.join(DATA_ACCESS, name)));
+            if (!lines.isEmpty()) {
+                facts.computeIfAbsent(file.path(), k -> new ArrayList<>()).addAll(lines);
+            }
         }
-        Endpoint first = reads.get(0);
-        String module = codebase.dependencies().root().artifactId();
-        String handler = first.controller().getNameAsString() + "#" + first.method().getNameAsString();
-        String message = "module `" + module + "` reads its database (`" + dataAccess.get() + "`) and serves "
-                + reads.size() + (reads.size() == 1 ? " GET endpoint" : " GET endpoints") + " (first `" + handler
-                + "`) but caches nothing; cache frequent, rarely changing reads (`spring-boot-starter-cache` with "
-                + "Caffeine or Redis and `@Cacheable`, `quarkus-cache`, Micronaut Cache) to take load off the database";
-        // The method begins at its first annotation, so a comment above the handler suppresses the finding.
-        Position at = first.method().getBegin().orElse(new Position(0, 0));
-        findings.report(first.file().path(), at.line, at.column, first.symbol(), message,
-                "no-caching " + codebase.dependencies().root().key());
+        return facts;
     }
 
-    /** An import or annotation of a cache API anywhere in the main sources. */
-    private static boolean cachesInCode(SourceFacet sources) {
-        for (SourceFile file : sources.files()) {
-            for (ImportDeclaration imported : file.unit().getImports()) {
-                String name = imported.getNameAsString() + (imported.isAsterisk() ? "." : "");
-                if (CACHE_TYPES.contains(imported.getNameAsString())
-                        || CACHE_PACKAGES.stream().anyMatch(name::startsWith)) {
-                    return true;
+    @Override
+    public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
+        String firstFile = null;
+        List<String> first = null;
+        int reads = 0;
+        boolean cachesInCode = false;
+        boolean declaresCacheType = false;
+        String dataAccess = null;
+        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
+            for (String fact : file.getValue()) {
+                List<String> fields = FactLines.split(fact);
+                switch (fields.get(0)) {
+                    case READ -> {
+                        reads++;
+                        if (first == null) {
+                            firstFile = file.getKey();
+                            first = fields;
+                        }
+                    }
+                    case CACHES -> cachesInCode = true;
+                    case CACHE_TYPE -> declaresCacheType = true;
+                    case DATA_ACCESS -> {
+                        if (dataAccess == null) {
+                            dataAccess = fields.get(1);
+                        }
+                    }
+                    default -> { }
                 }
             }
-            for (AnnotationExpr annotation : file.findAll(AnnotationExpr.class)) {
-                if (file.refersToAny(annotation.getNameAsString(), CACHE_ANNOTATIONS)) {
-                    return true;
-                }
+        }
+        if (reads == 0 || reads < codebase.intParameter(this, MIN_READ_ENDPOINTS)
+                || codebase.dependencies().hasNonTest(CACHE_LIBRARY) || cachesInCode
+                || codebase.dependencies().hasNonTest(CACHE_STORE_CLIENT) && declaresCacheType) {
+            return;
+        }
+        if (dataAccess == null) {
+            return;
+        }
+        String module = codebase.dependencies().root().artifactId();
+        String message = "module `" + module + "` reads its database (`" + dataAccess + "`) and serves "
+                + reads + (reads == 1 ? " GET endpoint" : " GET endpoints") + " (first `" + first.get(4)
+                + "`) but caches nothing; cache frequent, rarely changing reads (`spring-boot-starter-cache` with "
+                + "Caffeine or Redis and `@Cacheable`, `quarkus-cache`, Micronaut Cache) to take load off the database";
+        findings.report(firstFile, Integer.parseInt(first.get(1)), Integer.parseInt(first.get(2)), first.get(3),
+                message, "no-caching " + codebase.dependencies().root().key());
+    }
+
+    /** An import or annotation of a cache API in the file. */
+    private static boolean cachesInCode(SourceFile file) {
+        for (ImportDeclaration imported : file.unit().getImports()) {
+            String name = imported.getNameAsString() + (imported.isAsterisk() ? "." : "");
+            if (CACHE_TYPES.contains(imported.getNameAsString())
+                    || CACHE_PACKAGES.stream().anyMatch(name::startsWith)) {
+                return true;
+            }
+        }
+        for (AnnotationExpr annotation : file.findAll(AnnotationExpr.class)) {
+            if (file.refersToAny(annotation.getNameAsString(), CACHE_ANNOTATIONS)) {
+                return true;
             }
         }
         return false;
@@ -137,9 +201,8 @@ public final class NoCachingRule implements Rule {
      * A type named like a cache ({@code MemberCacheService}): with a Redis client on the classpath it caches through
      * a wrapper, often one that a shared module declares, so no Redis type is imported here.
      */
-    private static boolean declaresCacheType(SourceFacet sources) {
-        return sources.files().stream().flatMap(file -> file.findAll(TypeDeclaration.class).stream())
-                .anyMatch(type -> type.getNameAsString().contains("Cache"));
+    private static boolean declaresCacheType(SourceFile file) {
+        return file.findAll(TypeDeclaration.class).stream().anyMatch(type -> type.getNameAsString().contains("Cache"));
     }
 
     /** Search engines: an index built for reads, with caches of its own, not the database a cache would relieve. */
@@ -153,28 +216,26 @@ public final class NoCachingRule implements Rule {
             "org.springframework.data.solr.repository.SolrCrudRepository",
             "org.springframework.data.solr.core.SolrTemplate");
 
-    /** The first data access type the module declares or injects, by simple name. */
-    private static Optional<String> dataAccess(DataAccessCalls calls) {
-        for (SourceFile file : calls.sources().files()) {
-            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
-                Optional<SourceFacet.DeclaredType> declared = calls.sources().type(file.qualifiedName(type));
-                if (declared.isPresent() && calls.isDataAccess(declared.get())
-                        && !searchIndex(calls.sources(), declared.get())) {
-                    return Optional.of(type.getNameAsString());
-                }
+    /** The first data access type the file declares or injects, by simple name. */
+    private static Optional<String> dataAccess(DataAccessCalls calls, SourceFile file) {
+        for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
+            Optional<SourceFacet.DeclaredType> declared = calls.sources().type(file.qualifiedName(type));
+            if (declared.isPresent() && calls.isDataAccess(declared.get())
+                    && !searchIndex(calls.sources(), declared.get())) {
+                return Optional.of(type.getNameAsString());
             }
-            for (FieldDeclaration field : file.findAll(FieldDeclaration.class)) {
-                String written = field.getVariable(0).getType().asString();
+        }
+        for (FieldDeclaration field : file.findAll(FieldDeclaration.class)) {
+            String written = field.getVariable(0).getType().asString();
+            if (calls.isDataAccess(file, written) && !searchIndex(calls, file, written)) {
+                return Optional.of(DataAccessCalls.simpleName(written));
+            }
+        }
+        for (ConstructorDeclaration constructor : file.findAll(ConstructorDeclaration.class)) {
+            for (Parameter parameter : constructor.getParameters()) {
+                String written = parameter.getType().asString();
                 if (calls.isDataAccess(file, written) && !searchIndex(calls, file, written)) {
                     return Optional.of(DataAccessCalls.simpleName(written));
-                }
-            }
-            for (ConstructorDeclaration constructor : file.findAll(ConstructorDeclaration.class)) {
-                for (Parameter parameter : constructor.getParameters()) {
-                    String written = parameter.getType().asString();
-                    if (calls.isDataAccess(file, written) && !searchIndex(calls, file, written)) {
-                        return Optional.of(DataAccessCalls.simpleName(written));
-                    }
                 }
             }
         }

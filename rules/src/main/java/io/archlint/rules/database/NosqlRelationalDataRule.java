@@ -18,9 +18,10 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
+import io.archlint.engine.FactLines;
 import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
-import io.archlint.engine.Rule;
+import io.archlint.engine.ModuleFactsRule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.RuleParameter;
 import io.archlint.engine.Severity;
@@ -29,10 +30,13 @@ import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.Symbols;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +53,7 @@ import java.util.regex.Pattern;
         reason = "Documents that reference each other rebuild joins in the application or in $lookup stages; the "
                 + "backend technologies article's first pitfall is choosing NoSQL for relational data: use "
                 + "PostgreSQL if data has clear relationships")
-public final class NosqlRelationalDataRule implements Rule {
+public final class NosqlRelationalDataRule implements ModuleFactsRule {
 
     static final String THRESHOLD = "threshold";
 
@@ -78,10 +82,13 @@ public final class NosqlRelationalDataRule implements Rule {
         }
     }
 
+    private static final String REFERENCE = "reference";
+
+    /** Per file: its references between documents (position, symbol, what it links), in position order. */
     @Override
-    public void check(Codebase codebase, FindingCollector findings) {
+    public Map<String, List<String>> facts(Codebase codebase) {
         DataAccessCalls calls = new DataAccessCalls(codebase.sources(), codebase.stereotypes());
-        List<Reference> references = new ArrayList<>();
+        Map<String, List<String>> facts = new LinkedHashMap<>();
         for (SourceFile file : codebase.sources().files()) {
             List<Reference> inFile = new ArrayList<>();
             collectReferenceFields(file, inFile);
@@ -89,20 +96,48 @@ public final class NosqlRelationalDataRule implements Rule {
             collectLookupCalls(file, inFile);
             inFile.sort(Comparator.comparing((Reference r) -> position(r.at()).line)
                     .thenComparing(r -> position(r.at()).column));
-            references.addAll(inFile);
+            if (inFile.isEmpty()) {
+                continue;
+            }
+            List<String> lines = new ArrayList<>();
+            for (Reference reference : inFile) {
+                Position at = position(reference.at());
+                lines.add(FactLines.join(REFERENCE, at.line, at.column, Symbols.of(file, reference.at()),
+                        reference.describe()));
+            }
+            facts.put(file.path(), lines);
+        }
+        return facts;
+    }
+
+    @Override
+    public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
+        String firstFile = null;
+        List<String> first = null;
+        int references = 0;
+        Set<String> links = new LinkedHashSet<>();
+        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
+            for (String fact : file.getValue()) {
+                List<String> fields = FactLines.split(fact);
+                if (!fields.get(0).equals(REFERENCE)) {
+                    continue;
+                }
+                references++;
+                if (first == null) {
+                    firstFile = file.getKey();
+                    first = fields;
+                }
+                links.add(fields.get(4));
+            }
         }
         int threshold = codebase.intParameter(this, THRESHOLD);
-        if (references.isEmpty() || references.size() < threshold) {
+        if (references == 0 || references < threshold) {
             return;
         }
-        Reference first = references.get(0);
-        Set<String> links = new LinkedHashSet<>();
-        references.forEach(r -> links.add(r.describe()));
         List<String> shown = links.stream().limit(5).toList();
         String more = links.size() > shown.size() ? " and " + (links.size() - shown.size()) + " more" : "";
-        Position at = position(first.at());
-        findings.report(first.file().path(), at.line, at.column, Symbols.of(first.file(), first.at()),
-                "module `" + codebase.moduleName() + "` links its Mongo documents in " + references.size()
+        findings.report(firstFile, Integer.parseInt(first.get(1)), Integer.parseInt(first.get(2)), first.get(3),
+                "module `" + codebase.moduleName() + "` links its Mongo documents in " + references
                         + " places (" + String.join(", ", shown) + more + "), at least " + threshold + "; data with "
                         + "relationships belongs in a relational database such as PostgreSQL: move the related "
                         + "documents there, or embed what is read together",

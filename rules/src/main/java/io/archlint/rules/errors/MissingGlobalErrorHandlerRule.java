@@ -13,9 +13,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
+import io.archlint.engine.FactLines;
 import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
-import io.archlint.engine.Rule;
+import io.archlint.engine.ModuleFactsRule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.Severity;
 import io.archlint.engine.source.SourceFacet;
@@ -23,7 +24,10 @@ import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.WebControllers;
 import io.archlint.engine.source.WebControllers.Controller;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.stream.Stream;
 
 /** See {@code missing-global-error-handler.md}. */
@@ -37,7 +41,7 @@ import java.util.stream.Stream;
         reason = "Without one place that turns exceptions into responses, every controller answers errors its own "
                 + "way or leaks the framework's default page; the backend mistakes article's mistake #5, inadequate "
                 + "error handling, asks for standardized error formats")
-public final class MissingGlobalErrorHandlerRule implements Rule {
+public final class MissingGlobalErrorHandlerRule implements ModuleFactsRule {
 
     /** Classes that handle the exceptions of every controller. */
     private static final List<String> ADVICE_ANNOTATIONS = List.of(
@@ -69,20 +73,58 @@ public final class MissingGlobalErrorHandlerRule implements Rule {
     private static final List<String> JAX_RS_PATH = List.of("jakarta.ws.rs.Path", "javax.ws.rs.Path");
     private static final List<String> MICRONAUT_CONTROLLER = List.of("io.micronaut.http.annotation.Controller");
 
+    private static final String CONTROLLER = "controller";
+    private static final String GLOBAL_HANDLER = "global-handler";
+
+    /**
+     * Per file: its controllers (position of the name, qualified and simple name, the advice for its
+     * framework) and whether it declares a global error handler.
+     */
     @Override
-    public void check(Codebase codebase, FindingCollector findings) {
+    public Map<String, List<String>> facts(Codebase codebase) {
         SourceFacet sources = codebase.sources();
-        List<Controller> controllers = new WebControllers(sources, codebase.stereotypes()).controllers();
-        if (controllers.isEmpty() || hasGlobalHandler(sources) || hasGlobalHandler(codebase.ownDependencyClasses())) {
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        for (Controller controller : new WebControllers(sources, codebase.stereotypes()).controllers()) {
+            ClassOrInterfaceDeclaration type = controller.type();
+            Position at = type.getName().getBegin().orElse(new Position(0, 0));
+            facts.computeIfAbsent(controller.file().path(), k -> new ArrayList<>()).add(FactLines.join(CONTROLLER,
+                    at.line, at.column, controller.qualifiedName(), type.getNameAsString(), advice(controller)));
+        }
+        for (SourceFile file : sources.files()) {
+            if (hasGlobalHandler(sources, file)) {
+                facts.computeIfAbsent(file.path(), k -> new ArrayList<>()).add(GLOBAL_HANDLER);
+            }
+        }
+        return facts;
+    }
+
+    @Override
+    public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
+        String firstFile = null;
+        List<String> first = null;
+        int controllers = 0;
+        boolean globalHandler = false;
+        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
+            for (String fact : file.getValue()) {
+                List<String> fields = FactLines.split(fact);
+                if (fields.get(0).equals(GLOBAL_HANDLER)) {
+                    globalHandler = true;
+                } else if (fields.get(0).equals(CONTROLLER)) {
+                    controllers++;
+                    if (first == null) {
+                        firstFile = file.getKey();
+                        first = fields;
+                    }
+                }
+            }
+        }
+        if (controllers == 0 || globalHandler || hasGlobalHandler(codebase.ownDependencyClasses())) {
             return;
         }
-        Controller first = controllers.get(0);
-        ClassOrInterfaceDeclaration type = first.type();
-        Position at = type.getName().getBegin().orElse(new Position(0, 0));
-        String count = controllers.size() == 1 ? "1 controller" : controllers.size() + " controllers";
-        findings.report(first.file().path(), at.line, at.column, first.qualifiedName(), count + " (`"
-                + type.getNameAsString() + "` first) and no global error handler; " + advice(first), count
-                + " without a global error handler");
+        String count = controllers == 1 ? "1 controller" : controllers + " controllers";
+        findings.report(firstFile, Integer.parseInt(first.get(1)), Integer.parseInt(first.get(2)), first.get(3),
+                count + " (`" + first.get(4) + "` first) and no global error handler; " + first.get(5), count
+                        + " without a global error handler");
     }
 
     private static String advice(Controller controller) {
@@ -96,19 +138,18 @@ public final class MissingGlobalErrorHandlerRule implements Rule {
         return "add a `@RestControllerAdvice` with `@ExceptionHandler` methods that return `ProblemDetail`";
     }
 
-    private static boolean hasGlobalHandler(SourceFacet sources) {
-        for (SourceFile file : sources.files()) {
-            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
-                if (file.isAnnotated(type, ADVICE_ANNOTATIONS) || extendsHandler(sources, file, type)) {
-                    return true;
-                }
+    /** A global handler declared in the file. */
+    private static boolean hasGlobalHandler(SourceFacet sources, SourceFile file) {
+        for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
+            if (file.isAnnotated(type, ADVICE_ANNOTATIONS) || extendsHandler(sources, file, type)) {
+                return true;
             }
-            for (MethodDeclaration method : file.findAll(MethodDeclaration.class)) {
-                if (file.isAnnotated(method, SERVER_EXCEPTION_MAPPERS)
-                        || file.annotation(method, MICRONAUT_ERROR).filter(MissingGlobalErrorHandlerRule::isGlobal)
-                                .isPresent()) {
-                    return true;
-                }
+        }
+        for (MethodDeclaration method : file.findAll(MethodDeclaration.class)) {
+            if (file.isAnnotated(method, SERVER_EXCEPTION_MAPPERS)
+                    || file.annotation(method, MICRONAUT_ERROR).filter(MissingGlobalErrorHandlerRule::isGlobal)
+                            .isPresent()) {
+                return true;
             }
         }
         return false;

@@ -23,9 +23,10 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
+import io.archlint.engine.FactLines;
 import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
-import io.archlint.engine.Rule;
+import io.archlint.engine.ModuleFactsRule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.Severity;
 import io.archlint.engine.Stereotypes;
@@ -33,10 +34,12 @@ import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.Symbols;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 
 /** See {@code transactional-proxy-bypass.md}. */
@@ -51,7 +54,7 @@ import java.util.TreeSet;
                 + "called through this, the annotation is silently ignored and the code runs without the transaction "
                 + "it declares; the backend mistakes article asks for proper database transactions where atomicity "
                 + "and consistency are required (mistake #3, poor concurrency management)")
-public final class TransactionalProxyBypassRule implements Rule {
+public final class TransactionalProxyBypassRule implements ModuleFactsRule {
 
     private static final String SPRING_TRANSACTIONAL = Stereotypes.TRANSACTIONAL_SPRING;
     /** Jakarta Transactions' annotation: Spring honours it through the same proxy, CDI through interceptors. */
@@ -85,21 +88,85 @@ public final class TransactionalProxyBypassRule implements Rule {
     private static final String FIX = "move it to another bean, call it through an injected reference to this bean, "
             + "or use a `TransactionTemplate`";
 
+    /** The file enables AspectJ weaving: the module has no proxy to bypass. */
+    private static final String ASPECTJ = "aspectj";
+    /** The file imports a Spring type: the module is a Spring project. */
+    private static final String SPRING = "spring";
+    /** A finding the file's checks give: tag, line, column, symbol, message, evidence. */
+    private static final String FINDING = "finding";
+    /** Tags of a finding: whether the module is a Spring project or not, or either. */
+    private static final String IN_ANY = "any";
+    private static final String IN_SPRING = "spring-project";
+    private static final String IN_OTHER = "other-project";
+
+    /**
+     * Per file: whether it enables AspectJ, whether it imports Spring, and the findings of its
+     * classes, found once for a Spring project and once for another where the difference matters.
+     */
     @Override
-    public void check(Codebase codebase, FindingCollector findings) {
-        List<SourceFile> files = codebase.sources().files();
-        // With AspectJ weaving the advice is compiled into the class: no proxy to bypass.
-        if (files.stream().anyMatch(TransactionalProxyBypassRule::enablesAspectJ)) {
-            return;
-        }
-        boolean springProject = files.stream().anyMatch(f -> f.unit().getImports().stream()
-                .anyMatch(i -> i.getNameAsString().startsWith("org.springframework.")));
-        for (SourceFile file : files) {
+    public Map<String, List<String>> facts(Codebase codebase) {
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        for (SourceFile file : codebase.sources().files()) {
+            List<String> lines = new ArrayList<>();
+            // With AspectJ weaving the advice is compiled into the class: no proxy to bypass.
+            if (enablesAspectJ(file)) {
+                // The module then reports nothing, this file's findings included.
+                facts.put(file.path(), List.of(ASPECTJ));
+                continue;
+            }
+            if (file.unit().getImports().stream().anyMatch(i -> i.getNameAsString().startsWith("org.springframework."))) {
+                lines.add(SPRING);
+            }
             for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
-                if (!type.isInterface()) {
-                    new ClassCheck(file, type, springProject, findings).run();
+                if (type.isInterface()) {
+                    continue;
+                }
+                ClassCheck spring = new ClassCheck(file, type, true);
+                spring.run();
+                if (!spring.askedSpringProject) {
+                    // Decided without the module-wide flag: the same either way.
+                    spring.found.forEach(f -> lines.add(f.fact(IN_ANY)));
+                    continue;
+                }
+                ClassCheck other = new ClassCheck(file, type, false);
+                other.run();
+                spring.found.forEach(f -> lines.add(f.fact(IN_SPRING)));
+                other.found.forEach(f -> lines.add(f.fact(IN_OTHER)));
+            }
+            if (!lines.isEmpty()) {
+                facts.put(file.path(), lines);
+            }
+        }
+        return facts;
+    }
+
+    @Override
+    public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
+        boolean springProject = false;
+        for (List<String> lines : facts.values()) {
+            for (String fact : lines) {
+                if (fact.equals(ASPECTJ)) {
+                    return;
+                }
+                springProject |= fact.equals(SPRING);
+            }
+        }
+        String tag = springProject ? IN_SPRING : IN_OTHER;
+        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
+            for (String fact : file.getValue()) {
+                List<String> fields = FactLines.split(fact);
+                if (fields.get(0).equals(FINDING) && (fields.get(1).equals(IN_ANY) || fields.get(1).equals(tag))) {
+                    findings.report(file.getKey(), Integer.parseInt(fields.get(2)), Integer.parseInt(fields.get(3)),
+                            fields.get(4), fields.get(5), fields.get(6));
                 }
             }
+        }
+    }
+
+    /** A finding of one class, before the module-wide flags decide on it. */
+    private record Found(int line, int column, String symbol, String message, String evidence) {
+        String fact(String tag) {
+            return FactLines.join(FINDING, tag, line, column, symbol, message, evidence);
         }
     }
 
@@ -121,15 +188,17 @@ public final class TransactionalProxyBypassRule implements Rule {
         private final SourceFile file;
         private final ClassOrInterfaceDeclaration type;
         private final boolean springProject;
-        private final FindingCollector findings;
         private final Optional<AnnotationExpr> classAnnotation;
         private final Set<Integer> reportedLines = new HashSet<>();
+        /** What the checks found, in the order they found it. */
+        final List<Found> found = new ArrayList<>();
+        /** Whether a decision depended on {@code springProject}, the module-wide flag. */
+        boolean askedSpringProject;
 
-        ClassCheck(SourceFile file, ClassOrInterfaceDeclaration type, boolean springProject, FindingCollector findings) {
+        ClassCheck(SourceFile file, ClassOrInterfaceDeclaration type, boolean springProject) {
             this.file = file;
             this.type = type;
             this.springProject = springProject;
-            this.findings = findings;
             this.classAnnotation = file.annotation(type, TRANSACTIONAL);
         }
 
@@ -158,6 +227,7 @@ public final class TransactionalProxyBypassRule implements Rule {
             if (file.refersTo(annotation.getNameAsString(), SPRING_TRANSACTIONAL) || file.isAnnotated(type, SPRING_BEANS)) {
                 return true;
             }
+            askedSpringProject = true;
             return springProject && !file.isAnnotated(type, CDI_BEANS);
         }
 
@@ -336,7 +406,7 @@ public final class TransactionalProxyBypassRule implements Rule {
             if (!reportedLines.add(begin.line)) {
                 return;
             }
-            findings.report(file.path(), begin.line, begin.column, Symbols.of(file, symbolNode), message, at.toString());
+            found.add(new Found(begin.line, begin.column, Symbols.of(file, symbolNode), message, at.toString()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.archlint.rules.resilience;
 
+import com.github.javaparser.Position;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
@@ -7,19 +8,24 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
+import io.archlint.engine.FactLines;
 import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
-import io.archlint.engine.Rule;
+import io.archlint.engine.ModuleFactsRule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.Severity;
 import io.archlint.engine.config.ConfigEntry;
 import io.archlint.engine.source.SourceFacet;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.Symbols;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 
 /** See {@code http-client-no-timeout.md}. */
 @RuleInfo(
@@ -32,7 +38,7 @@ import java.util.Set;
         reason = "An HTTP client without a read timeout waits forever on a stalled service and holds its thread "
                 + "and connection meanwhile, so one slow dependency exhausts the caller; the backend challenges "
                 + "article lists external API failures among the problems production systems must survive")
-public final class HttpClientNoTimeoutRule implements Rule {
+public final class HttpClientNoTimeoutRule implements ModuleFactsRule {
 
     /** A client family: how it is named in messages, what it needs, how to fix it. */
     private enum Client {
@@ -100,13 +106,33 @@ public final class HttpClientNoTimeoutRule implements Rule {
     /** Spring Boot properties that set the injected builders' timeouts ({@code spring.http.client.read-timeout}, ...). */
     private static final String BOOT_HTTP_PREFIX = "spring.http.";
 
+    /** The file imports a type that configures Spring Boot's injected RestTemplate/RestClient builders. */
+    private static final String REST_CUSTOMIZER = "rest-customizer";
+    /** The file imports a type that configures Spring Boot's injected WebClient builder. */
+    private static final String REACTIVE_CUSTOMIZER = "reactive-customizer";
+    /** A client built without a timeout: condition, line, column, symbol, message, evidence. */
+    private static final String FINDING = "finding";
+    /** Conditions of a finding: always reported, or unless Spring Boot configures the injected builder. */
+    private static final String ALWAYS = "always";
+    private static final String UNLESS_REST_CONFIGURED = "unless-rest-configured";
+    private static final String UNLESS_REACTIVE_CONFIGURED = "unless-reactive-configured";
+
+    /**
+     * Per file: whether it imports a Spring Boot customizer of the injected builders, and each
+     * client it builds without a timeout, with whether an injected builder builds it.
+     */
     @Override
-    public void check(Codebase codebase, FindingCollector findings) {
+    public Map<String, List<String>> facts(Codebase codebase) {
         SourceFacet sources = codebase.sources();
-        boolean bootReadTimeout = codebase.config().entries().stream().anyMatch(HttpClientNoTimeoutRule::isBootReadTimeout);
-        boolean restCustomized = importsAny(sources, BOOT_REST_CUSTOMIZERS);
-        boolean reactiveCustomized = importsAny(sources, BOOT_REACTIVE_CUSTOMIZERS);
+        Map<String, List<String>> facts = new LinkedHashMap<>();
         for (SourceFile file : sources.files()) {
+            List<String> lines = new ArrayList<>();
+            if (importsAny(file, BOOT_REST_CUSTOMIZERS)) {
+                lines.add(REST_CUSTOMIZER);
+            }
+            if (importsAny(file, BOOT_REACTIVE_CUSTOMIZERS)) {
+                lines.add(REACTIVE_CUSTOMIZER);
+            }
             for (Expression expression : file.findAll(Expression.class)) {
                 Optional<Construction> construction = construction(sources, file, expression);
                 if (construction.isEmpty()) {
@@ -120,11 +146,41 @@ public final class HttpClientNoTimeoutRule implements Rule {
                 if (evidence.opaque() || configured(client, evidence)) {
                     continue;
                 }
-                if (evidence.injectedBuilder() && (bootReadTimeout
-                        || (client == Client.WEB_CLIENT ? reactiveCustomized : restCustomized))) {
+                String condition = !evidence.injectedBuilder() ? ALWAYS
+                        : client == Client.WEB_CLIENT ? UNLESS_REACTIVE_CONFIGURED : UNLESS_REST_CONFIGURED;
+                Position begin = expression.getBegin().orElse(new Position(0, 0));
+                lines.add(FactLines.join(FINDING, condition, begin.line, begin.column, Symbols.of(file, expression),
+                        message(expression, client, evidence), expression.toString()));
+            }
+            if (!lines.isEmpty()) {
+                facts.put(file.path(), lines);
+            }
+        }
+        return facts;
+    }
+
+    @Override
+    public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
+        boolean bootReadTimeout = codebase.config().entries().stream().anyMatch(HttpClientNoTimeoutRule::isBootReadTimeout);
+        boolean restCustomized = false;
+        boolean reactiveCustomized = false;
+        for (List<String> lines : facts.values()) {
+            restCustomized |= lines.contains(REST_CUSTOMIZER);
+            reactiveCustomized |= lines.contains(REACTIVE_CUSTOMIZER);
+        }
+        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
+            for (String fact : file.getValue()) {
+                List<String> fields = FactLines.split(fact);
+                if (!fields.get(0).equals(FINDING)) {
                     continue;
                 }
-                report(file, expression, client, evidence, findings);
+                String condition = fields.get(1);
+                if (!condition.equals(ALWAYS) && (bootReadTimeout
+                        || (condition.equals(UNLESS_REACTIVE_CONFIGURED) ? reactiveCustomized : restCustomized))) {
+                    continue;
+                }
+                findings.report(file.getKey(), Integer.parseInt(fields.get(2)), Integer.parseInt(fields.get(3)),
+                        fields.get(4), fields.get(5), fields.get(6));
             }
         }
     }
@@ -135,8 +191,7 @@ public final class HttpClientNoTimeoutRule implements Rule {
                 : evidence.has(TimeoutEvidence.Kind.READ);
     }
 
-    private static void report(SourceFile file, Expression at, Client client, TimeoutEvidence evidence,
-            FindingCollector findings) {
+    private static String message(Expression at, Client client, TimeoutEvidence evidence) {
         String missing = switch (client) {
             case JDK_CLIENT -> "without `connectTimeout(..)`, and its class sets no request `timeout(..)`";
             case JDK_REQUEST -> "without a `timeout(..)`";
@@ -148,9 +203,8 @@ public final class HttpClientNoTimeoutRule implements Rule {
         String config = !evidence.injectedBuilder() ? ""
                 : client == Client.WEB_CLIENT ? ", or declare a `ClientHttpConnector` bean with those timeouts"
                 : ", or set `spring.http.client.connect-timeout` and `spring.http.client.read-timeout` (Spring Boot 3.4+)";
-        String message = "`" + Symbols.shortOf(at) + "` builds a `" + client.type + "` " + missing
+        return "`" + Symbols.shortOf(at) + "` builds a `" + client.type + "` " + missing
                 + ", so a stalled service blocks the caller indefinitely; " + client.fix + config;
-        findings.report(file, at, Symbols.of(file, at), message);
     }
 
     /** Timeouts set per call instead of on the client, in the class that builds it. */
@@ -309,15 +363,13 @@ public final class HttpClientNoTimeoutRule implements Rule {
         return key.startsWith(BOOT_HTTP_PREFIX) && key.endsWith("readtimeout") && !entry.value().isBlank();
     }
 
-    /** Whether any file imports a Spring type with one of these simple names. */
-    private static boolean importsAny(SourceFacet sources, Set<String> simpleNames) {
-        for (SourceFile file : sources.files()) {
-            for (ImportDeclaration imported : file.unit().getImports()) {
-                String name = imported.getNameAsString();
-                if (!imported.isStatic() && name.startsWith("org.springframework.")
-                        && simpleNames.contains(ClientSource.lastSegment(name))) {
-                    return true;
-                }
+    /** Whether the file imports a Spring type with one of these simple names. */
+    private static boolean importsAny(SourceFile file, Set<String> simpleNames) {
+        for (ImportDeclaration imported : file.unit().getImports()) {
+            String name = imported.getNameAsString();
+            if (!imported.isStatic() && name.startsWith("org.springframework.")
+                    && simpleNames.contains(ClientSource.lastSegment(name))) {
+                return true;
             }
         }
         return false;
