@@ -5,8 +5,9 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.Facet;
+import io.archlint.engine.FactLines;
 import io.archlint.engine.FindingCollector;
-import io.archlint.engine.Rule;
+import io.archlint.engine.ModuleFactsRule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.Severity;
 import io.archlint.engine.dependencies.Artifact;
@@ -16,8 +17,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -32,7 +37,7 @@ import java.util.stream.Stream;
         reason = "Without versioned migrations the schema changes by hand or by the ORM at startup, and no deployment "
                 + "can say which schema it needs; the backend challenges article names schema migration challenges and "
                 + "asks for backward-compatible migrations deployed with strategies such as blue-green")
-public final class NoSchemaMigrationsRule implements Rule {
+public final class NoSchemaMigrationsRule implements ModuleFactsRule {
 
     private static final List<String> ENTITY = List.of("jakarta.persistence.Entity", "javax.persistence.Entity");
 
@@ -73,24 +78,44 @@ public final class NoSchemaMigrationsRule implements Rule {
     private static final List<String> MIGRATION_DIRECTORIES = List.of(
             "src/main/resources/db/migration", "src/main/resources/db/changelog");
 
+    private static final String ENTITY_FACT = "entity";
+
+    /** Per file: its entity classes in file order (position, qualified and simple name). */
     @Override
-    public void check(Codebase codebase, FindingCollector findings) {
+    public Map<String, List<String>> facts(Codebase codebase) {
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        for (SourceFile file : codebase.sources().files()) {
+            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
+                if (!type.isInterface() && file.isAnnotated(type, ENTITY)) {
+                    // The declaration begins at its first annotation, so a comment above the class suppresses the finding.
+                    Position at = type.getBegin().orElse(new Position(0, 0));
+                    facts.computeIfAbsent(file.path(), k -> new ArrayList<>()).add(FactLines.join(ENTITY_FACT,
+                            at.line, at.column, file.qualifiedName(type), type.getNameAsString()));
+                }
+            }
+        }
+        return facts;
+    }
+
+    @Override
+    public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
         DependencyGraph graph = codebase.dependencies();
         if (!graph.hasNonTest(PERSISTENCE_PROVIDER)
                 || !graph.matching(d -> d.isRuntime() && MIGRATION_TOOL.test(d.artifact())).isEmpty()
                 || hasMigrationScripts(codebase.baseDir())) {
             return;
         }
-        SourceFile firstFile = null;
-        ClassOrInterfaceDeclaration first = null;
+        String firstFile = null;
+        List<String> first = null;
         int count = 0;
-        for (SourceFile file : codebase.sources().files()) {
-            for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
-                if (!type.isInterface() && file.isAnnotated(type, ENTITY)) {
+        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
+            for (String fact : file.getValue()) {
+                List<String> fields = FactLines.split(fact);
+                if (fields.get(0).equals(ENTITY_FACT)) {
                     count++;
                     if (first == null) {
-                        first = type;
-                        firstFile = file;
+                        first = fields;
+                        firstFile = file.getKey();
                     }
                 }
             }
@@ -100,11 +125,9 @@ public final class NoSchemaMigrationsRule implements Rule {
         }
         String module = graph.root().artifactId();
         String message = "module `" + module + "` maps " + count + (count == 1 ? " JPA entity" : " JPA entities")
-                + " (first `" + first.getNameAsString() + "`) but has neither Flyway nor Liquibase on the runtime "
+                + " (first `" + first.get(4) + "`) but has neither Flyway nor Liquibase on the runtime "
                 + "classpath; " + fix(graph) + " and change the schema only through versioned migrations";
-        // The declaration begins at its first annotation, so a comment above the class suppresses the finding.
-        Position at = first.getBegin().orElse(new Position(0, 0));
-        findings.report(firstFile.path(), at.line, at.column, firstFile.qualifiedName(first), message,
+        findings.report(firstFile, Integer.parseInt(first.get(1)), Integer.parseInt(first.get(2)), first.get(3), message,
                 "no-schema-migrations " + graph.root().key());
     }
 

@@ -5,8 +5,9 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.Facet;
+import io.archlint.engine.FactLines;
 import io.archlint.engine.FindingCollector;
-import io.archlint.engine.Rule;
+import io.archlint.engine.ModuleFactsRule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.RuleParameter;
 import io.archlint.engine.Severity;
@@ -14,7 +15,10 @@ import io.archlint.engine.dependencies.Artifact;
 import io.archlint.engine.dependencies.Dependency;
 import io.archlint.engine.dependencies.DependencyGraph;
 import io.archlint.engine.source.SourceFile;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -32,7 +36,7 @@ import java.util.stream.Collectors;
                 + "early introduces unnecessary operational overhead and complexity",
         parameters = @RuleParameter(name = "minClasses", defaultValue = "40",
                 description = "main classes a module needs before its discovery and configuration starters are not reported"))
-public final class PrematureMicroservicesRule implements Rule {
+public final class PrematureMicroservicesRule implements ModuleFactsRule {
 
     /** Client-side starters that make a module one service among many: discovery, central config, platform clients. */
     private static final Predicate<Artifact> SERVICE_CLIENT = a -> switch (a.groupId()) {
@@ -65,14 +69,37 @@ public final class PrematureMicroservicesRule implements Rule {
         default -> false;
     };
 
+    private static final String TYPES = "types";
+
+    /** Per file: how many named types it declares, when it declares any. */
     @Override
-    public void check(Codebase codebase, FindingCollector findings) {
+    public Map<String, List<String>> facts(Codebase codebase) {
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        for (SourceFile file : codebase.sources().files()) {
+            int count = countTypes(file);
+            if (count > 0) {
+                facts.put(file.path(), List.of(FactLines.join(TYPES, count)));
+            }
+        }
+        return facts;
+    }
+
+    @Override
+    public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
         DependencyGraph graph = codebase.dependencies();
         List<Dependency> starters = graph.matching(d -> d.isRuntime() && SERVICE_CLIENT.test(d.artifact()));
         if (starters.isEmpty() || graph.hasNonTest(INFRASTRUCTURE)) {
             return;
         }
-        int classes = countTypes(codebase.sources().files());
+        int classes = 0;
+        for (List<String> lines : facts.values()) {
+            for (String line : lines) {
+                List<String> fields = FactLines.split(line);
+                if (fields.get(0).equals(TYPES)) {
+                    classes += Integer.parseInt(fields.get(1));
+                }
+            }
+        }
         int minClasses = codebase.intParameter(this, "minClasses");
         // No sources: an aggregator or a resources-only module, nothing to judge.
         if (classes == 0 || classes >= minClasses) {
@@ -100,13 +127,11 @@ public final class PrematureMicroservicesRule implements Rule {
     }
 
     /** Named types declared in the main sources: top-level and member types, records, enums; not local classes. */
-    private static int countTypes(List<SourceFile> files) {
+    private static int countTypes(SourceFile file) {
         int count = 0;
-        for (SourceFile file : files) {
-            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
-                if (!(type instanceof ClassOrInterfaceDeclaration declaration && declaration.isLocalClassDeclaration())) {
-                    count++;
-                }
+        for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
+            if (!(type instanceof ClassOrInterfaceDeclaration declaration && declaration.isLocalClassDeclaration())) {
+                count++;
             }
         }
         return count;

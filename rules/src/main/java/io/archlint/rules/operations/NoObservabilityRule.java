@@ -7,8 +7,9 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
 import io.archlint.engine.Facet;
+import io.archlint.engine.FactLines;
 import io.archlint.engine.FindingCollector;
-import io.archlint.engine.Rule;
+import io.archlint.engine.ModuleFactsRule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.Severity;
 import io.archlint.engine.dependencies.Artifact;
@@ -16,8 +17,11 @@ import io.archlint.engine.dependencies.Dependency;
 import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.WebControllers;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.Predicate;
 
 /** See {@code no-observability.md}. */
@@ -31,7 +35,7 @@ import java.util.function.Predicate;
         reason = "A service that handles requests or messages but exports no metrics and no traces cannot be "
                 + "monitored or followed across services; the backend articles name observability with "
                 + "OpenTelemetry, metrics and distributed tracing, and monitoring, as part of a production backend")
-public final class NoObservabilityRule implements Rule {
+public final class NoObservabilityRule implements ModuleFactsRule {
 
     /** Instrumentation APIs that record nothing by themselves; they count only as direct dependencies. */
     private static final Set<String> API_ONLY = Set.of("micrometer-observation", "micrometer-commons",
@@ -66,21 +70,83 @@ public final class NoObservabilityRule implements Rule {
         };
     };
 
+    private static final String CONTROLLER = "controller";
+    private static final String LISTENER = "listener";
+
+    /**
+     * Per file: its controller classes, then its message listener types and methods, each in file
+     * order (kind, position, symbol and name).
+     */
     @Override
-    public void check(Codebase codebase, FindingCollector findings) {
-        List<Entry> entries = entryPoints(codebase);
-        if (entries.isEmpty() || observed(codebase)) {
+    public Map<String, List<String>> facts(Codebase codebase) {
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        for (WebControllers.Controller controller : new WebControllers(codebase.sources(), codebase.stereotypes()).controllers()) {
+            add(facts, controller.file(), CONTROLLER, position(controller.type()), controller.qualifiedName(),
+                    controller.type().getNameAsString());
+        }
+        Set<String> listenerAnnotations = codebase.stereotypes().listenerAnnotations();
+        for (SourceFile file : codebase.sources().files()) {
+            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
+                if (file.isAnnotated(type, listenerAnnotations)) {
+                    add(facts, file, LISTENER, position(type), file.qualifiedName(type), type.getNameAsString());
+                    continue;
+                }
+                for (MethodDeclaration method : type.getMethods()) {
+                    if (file.isAnnotated(method, listenerAnnotations)) {
+                        add(facts, file, LISTENER, position(method),
+                                file.qualifiedName(type) + "#" + method.getNameAsString(),
+                                type.getNameAsString() + "#" + method.getNameAsString());
+                    }
+                }
+            }
+        }
+        return facts;
+    }
+
+    private static void add(Map<String, List<String>> facts, SourceFile file, String kind, Position at, String symbol,
+            String name) {
+        facts.computeIfAbsent(file.path(), k -> new ArrayList<>())
+                .add(FactLines.join(kind, at.line, at.column, symbol, name));
+    }
+
+    /** The first entry point is the module's first controller, or its first listener when it has no controller. */
+    @Override
+    public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
+        long controllers = 0;
+        long listeners = 0;
+        String firstControllerFile = null;
+        List<String> firstController = null;
+        String firstListenerFile = null;
+        List<String> firstListener = null;
+        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
+            for (String fact : file.getValue()) {
+                List<String> fields = FactLines.split(fact);
+                if (fields.get(0).equals(CONTROLLER)) {
+                    controllers++;
+                    if (firstController == null) {
+                        firstControllerFile = file.getKey();
+                        firstController = fields;
+                    }
+                } else if (fields.get(0).equals(LISTENER)) {
+                    listeners++;
+                    if (firstListener == null) {
+                        firstListenerFile = file.getKey();
+                        firstListener = fields;
+                    }
+                }
+            }
+        }
+        if (controllers + listeners == 0 || observed(codebase)) {
             return;
         }
-        long controllers = entries.stream().filter(e -> e.kind == Kind.CONTROLLER).count();
-        long listeners = entries.size() - controllers;
-        Entry first = entries.get(0);
+        String firstFile = firstController != null ? firstControllerFile : firstListenerFile;
+        List<String> first = firstController != null ? firstController : firstListener;
         String module = codebase.dependencies().root().artifactId();
-        String message = "module `" + module + "` " + describe(controllers, listeners) + " (first `" + first.name
+        String message = "module `" + module + "` " + describe(controllers, listeners) + " (first `" + first.get(4)
                 + "`) but has no metrics or tracing library; add `spring-boot-starter-actuator` with a Micrometer "
                 + "registry, OpenTelemetry, `quarkus-micrometer` or Micronaut Micrometer so its requests can be "
                 + "monitored and traced";
-        findings.report(first.file.path(), first.at.line, first.at.column, first.symbol, message,
+        findings.report(firstFile, Integer.parseInt(first.get(1)), Integer.parseInt(first.get(2)), first.get(3), message,
                 "no-observability " + codebase.dependencies().root().key());
     }
 
@@ -104,38 +170,6 @@ public final class NoObservabilityRule implements Rule {
             parts.add((controllers > 0 ? "" : "runs ") + listeners + (listeners == 1 ? " message listener" : " message listeners"));
         }
         return String.join(" and ", parts);
-    }
-
-    private enum Kind { CONTROLLER, LISTENER }
-
-    /** A controller class or a message listener method, where the finding may stand. */
-    private record Entry(Kind kind, SourceFile file, Position at, String symbol, String name) {}
-
-    /** Controllers, then listener methods, each in file order. */
-    private static List<Entry> entryPoints(Codebase codebase) {
-        List<Entry> result = new ArrayList<>();
-        for (WebControllers.Controller controller : new WebControllers(codebase.sources(), codebase.stereotypes()).controllers()) {
-            result.add(new Entry(Kind.CONTROLLER, controller.file(), position(controller.type()),
-                    controller.qualifiedName(), controller.type().getNameAsString()));
-        }
-        Set<String> listenerAnnotations = codebase.stereotypes().listenerAnnotations();
-        for (SourceFile file : codebase.sources().files()) {
-            for (TypeDeclaration<?> type : file.findAll(TypeDeclaration.class)) {
-                if (file.isAnnotated(type, listenerAnnotations)) {
-                    result.add(new Entry(Kind.LISTENER, file, position(type), file.qualifiedName(type),
-                            type.getNameAsString()));
-                    continue;
-                }
-                for (MethodDeclaration method : type.getMethods()) {
-                    if (file.isAnnotated(method, listenerAnnotations)) {
-                        result.add(new Entry(Kind.LISTENER, file, position(method),
-                                file.qualifiedName(type) + "#" + method.getNameAsString(),
-                                type.getNameAsString() + "#" + method.getNameAsString()));
-                    }
-                }
-            }
-        }
-        return result;
     }
 
     /** Where the declaration begins, at its first annotation: a comment above it suppresses the finding. */
