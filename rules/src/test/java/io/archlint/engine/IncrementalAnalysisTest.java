@@ -124,6 +124,13 @@ class IncrementalAnalysisTest {
                     }
                     """);
 
+    /** A Spring service with JPA and service discovery, so that the module-wide rules have something to judge. */
+    private static final DependencyGraph DEPENDENCIES = dependencies(
+            "org.springframework.boot:spring-boot-starter-web:3.3.5",
+            "org.springframework.boot:spring-boot-starter-data-jpa:3.3.5",
+            "org.hibernate.orm:hibernate-core:6.5.3.Final",
+            "org.springframework.cloud:spring-cloud-starter-netflix-eureka-client:4.1.3");
+
     @TempDir
     Path dir;
 
@@ -152,6 +159,17 @@ class IncrementalAnalysisTest {
     void everyRemovalAndRestoreMatchesAWholeAnalysisWithTheNarrowerRules() throws IOException {
         // Without rules that read the whole module's sources the module is not parsed at all.
         assertIncrementalMatchesWhole(narrowerRules());
+    }
+
+    @Test
+    void everyRemovalAndRestoreMatchesAWholeAnalysisWithoutMigrations() throws IOException {
+        deleteTree(module.resolve("src/main/resources/db"));
+        AnalysisResult first = assertIncrementalMatchesWhole(narrowerRules());
+
+        // The module-wide rules that judge from facts have findings to keep right.
+        assertThat(first.findings()).extracting(Finding::ruleId).contains("no-authentication",
+                "no-schema-migrations", "premature-microservices", "no-observability",
+                "missing-global-error-handler");
     }
 
     @Test
@@ -196,7 +214,8 @@ class IncrementalAnalysisTest {
                 .filter(r -> r.definition().scope() != Scope.MODULE || r instanceof ModuleFactsRule).toList();
     }
 
-    private void assertIncrementalMatchesWhole(List<Rule> rules) throws IOException {
+    /** Removes and restores each file, comparing after each step; returns the first, whole, analysis. */
+    private AnalysisResult assertIncrementalMatchesWhole(List<Rule> rules) throws IOException {
         AnalysisResult first = analyzer(rules).analyze(codebase(), cache);
         assertThat(first.timings().incremental()).isNull();
         assertThat(first.findings()).hasSizeGreaterThan(10);
@@ -223,6 +242,7 @@ class IncrementalAnalysisTest {
         // Most single-file changes reach only part of the service.
         assertThat(incremental).as("incremental analyses of %d", 2 * javaFiles.size())
                 .isGreaterThan(javaFiles.size());
+        return first;
     }
 
     /** Removes a Java file and the class files compiled from it; returns their content. */
@@ -275,9 +295,21 @@ class IncrementalAnalysisTest {
                 .sourceRoot(module.resolve("src/main/java"))
                 .resourceRoot(module.resolve("src/main/resources"))
                 .classesDir(module.resolve("target/classes"))
-                .dependencies(DependencyGraph.builder(new Artifact("com.acme", "service", "1.0")).build())
+                .dependencies(DEPENDENCIES)
                 .parallelism(2)
                 .build();
+    }
+
+    private static DependencyGraph dependencies(String... coordinates) {
+        DependencyGraph.Builder builder = DependencyGraph.builder(new Artifact("com.acme", "service", "1.0"));
+        int line = 20;
+        for (String each : coordinates) {
+            String[] parts = each.split(":");
+            Artifact artifact = new Artifact(parts[0], parts[1], parts[2]);
+            builder.add(new io.archlint.engine.dependencies.Dependency(artifact, "compile", false, List.of(artifact),
+                    new io.archlint.engine.dependencies.Dependency.Declaration("pom.xml", line++, 9)));
+        }
+        return builder.build();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
