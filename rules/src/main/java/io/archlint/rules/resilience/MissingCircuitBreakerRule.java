@@ -14,9 +14,10 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.Type;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
+import io.archlint.engine.FactLines;
 import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
-import io.archlint.engine.Rule;
+import io.archlint.engine.ModuleFactsRule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.Severity;
 import io.archlint.engine.dependencies.Artifact;
@@ -25,11 +26,14 @@ import io.archlint.engine.source.SourceFile;
 import io.archlint.engine.source.Symbols;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.Predicate;
 
 /** See {@code missing-circuit-breaker.md}. */
@@ -43,7 +47,7 @@ import java.util.function.Predicate;
         reason = "Without a circuit breaker, a service keeps sending requests to a dependency that is down and "
                 + "waits on each of them; the backend challenges article names circuit breakers and exponential "
                 + "backoff as what makes systems resilient to external API failures")
-public final class MissingCircuitBreakerRule implements Rule {
+public final class MissingCircuitBreakerRule implements ModuleFactsRule {
 
     /** An outbound HTTP client, built or injected, where the finding may stand. */
     private record Outbound(SourceFile file, Node at, String client) {}
@@ -121,44 +125,91 @@ public final class MissingCircuitBreakerRule implements Rule {
             "org.springframework.retry.policy.CircuitBreakerRetryPolicy",
             "io.micronaut.retry.annotation.CircuitBreaker");
 
+    /** A file imports a type that holds a circuit breaker. */
+    private static final String IMPORTS_CIRCUIT_BREAKER = "imports-circuit-breaker";
+    /** The file's first outbound client: line, column, symbol and how the message names it. */
+    private static final String FIRST_OUTBOUND = "first-outbound";
+
+    /**
+     * Per file: whether it imports a circuit breaker type, and its first outbound HTTP client (an
+     * HTTP interface it declares, a client it builds or injects), by position, as the finding would
+     * stand there. Whether a field or parameter injects one of the module's HTTP interfaces depends
+     * on the files declaring the type it names, which the file refers to.
+     *
+     * <p>Nothing when the dependencies hold a circuit breaker: {@link #judge} then reports nothing,
+     * and facts read under other dependencies are never reused, the dependency graph being part of
+     * the module key of the last analysis.
+     */
     @Override
-    public void check(Codebase codebase, FindingCollector findings) {
+    public Map<String, List<String>> facts(Codebase codebase) {
+        Map<String, List<String>> facts = new LinkedHashMap<>();
         if (codebase.dependencies().hasNonTest(CIRCUIT_BREAKER)) {
-            return;
+            return facts;
         }
         SourceFacet sources = codebase.sources();
-        if (usesCircuitBreakerType(sources)) {
-            return;
-        }
         Set<String> httpInterfaces = new HashSet<>();
-        List<Outbound> outbound = new ArrayList<>();
+        Map<String, List<Outbound>> declaredInterfaces = new HashMap<>();
         for (SourceFile file : sources.files()) {
             for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (type.isInterface() && (file.isAnnotated(type, HTTP_INTERFACE_ANNOTATIONS) || type.getMethods().stream()
                         .anyMatch(m -> file.isAnnotated(m, EXCHANGE_ANNOTATIONS)))) {
                     httpInterfaces.add(file.qualifiedName(type));
-                    outbound.add(new Outbound(file, type, type.getNameAsString()));
+                    declaredInterfaces.computeIfAbsent(file.path(), k -> new ArrayList<>())
+                            .add(new Outbound(file, type, type.getNameAsString()));
                 }
             }
         }
         for (SourceFile file : sources.files()) {
+            List<String> lines = new ArrayList<>();
+            if (importsCircuitBreakerType(file)) {
+                lines.add(IMPORTS_CIRCUIT_BREAKER);
+            }
+            // The file's interfaces first, then what it builds or injects, as the module-wide list met them.
+            List<Outbound> outbound = new ArrayList<>(declaredInterfaces.getOrDefault(file.path(), List.of()));
             collect(sources, file, httpInterfaces, outbound);
+            Optional<Outbound> first = outbound.stream().min(Comparator
+                    .comparing((Outbound o) -> position(o.at()).line)
+                    .thenComparing(o -> position(o.at()).column));
+            if (first.isPresent()) {
+                Outbound at = first.get();
+                String where = at.at() instanceof TypeDeclaration<?> type
+                        ? "`" + type.getNameAsString() + "`"
+                        : "`" + at.client() + "` in `" + shortSymbol(at) + "`";
+                Position begin = position(at.at());
+                lines.add(FactLines.join(FIRST_OUTBOUND, begin.line, begin.column, symbol(at), where));
+            }
+            if (!lines.isEmpty()) {
+                facts.put(file.path(), lines);
+            }
         }
-        Optional<Outbound> first = outbound.stream().min(Comparator
-                .comparing((Outbound o) -> o.file().path())
-                .thenComparing(o -> position(o.at()).line)
-                .thenComparing(o -> position(o.at()).column));
-        if (first.isEmpty()) {
+        return facts;
+    }
+
+    @Override
+    public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
+        if (codebase.dependencies().hasNonTest(CIRCUIT_BREAKER)) {
             return;
         }
-        Outbound at = first.get();
+        String firstFile = null;
+        List<String> first = null;
+        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
+            for (String fact : file.getValue()) {
+                List<String> fields = FactLines.split(fact);
+                if (fields.get(0).equals(IMPORTS_CIRCUIT_BREAKER)) {
+                    return;
+                }
+                if (fields.get(0).equals(FIRST_OUTBOUND) && first == null) {
+                    firstFile = file.getKey();
+                    first = fields;
+                }
+            }
+        }
+        if (first == null) {
+            return;
+        }
         String module = codebase.dependencies().root().artifactId();
-        String where = at.at() instanceof TypeDeclaration<?> type
-                ? "`" + type.getNameAsString() + "`"
-                : "`" + at.client() + "` in `" + shortSymbol(at) + "`";
-        Position begin = position(at.at());
-        findings.report(at.file().path(), begin.line, begin.column, symbol(at),
-                "module `" + module + "` calls other services over HTTP (first " + where + ") but has no circuit "
+        findings.report(firstFile, Integer.parseInt(first.get(1)), Integer.parseInt(first.get(2)), first.get(3),
+                "module `" + module + "` calls other services over HTTP (first " + first.get(4) + ") but has no circuit "
                         + "breaker on its classpath; add Resilience4j (`spring-cloud-starter-circuitbreaker-resilience4j` "
                         + "or `resilience4j-spring-boot3`), SmallRye Fault Tolerance or Failsafe and wrap the remote "
                         + "calls in a circuit breaker",
@@ -227,12 +278,10 @@ public final class MissingCircuitBreakerRule implements Rule {
         return httpInterfaces.contains(resolved) ? Optional.of(ClientSource.lastSegment(written)) : Optional.empty();
     }
 
-    private static boolean usesCircuitBreakerType(SourceFacet sources) {
-        for (SourceFile file : sources.files()) {
-            for (ImportDeclaration imported : file.unit().getImports()) {
-                if (CIRCUIT_BREAKER_TYPES.contains(imported.getNameAsString())) {
-                    return true;
-                }
+    private static boolean importsCircuitBreakerType(SourceFile file) {
+        for (ImportDeclaration imported : file.unit().getImports()) {
+            if (CIRCUIT_BREAKER_TYPES.contains(imported.getNameAsString())) {
+                return true;
             }
         }
         return false;

@@ -1,5 +1,6 @@
 package io.archlint.rules.resilience;
 
+import com.github.javaparser.Position;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -21,9 +22,10 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import io.archlint.engine.source.StringValues;
 import io.archlint.engine.Category;
 import io.archlint.engine.Codebase;
+import io.archlint.engine.FactLines;
 import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
-import io.archlint.engine.Rule;
+import io.archlint.engine.ModuleFactsRule;
 import io.archlint.engine.RuleInfo;
 import io.archlint.engine.Severity;
 import io.archlint.engine.Stereotypes;
@@ -35,10 +37,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -52,7 +60,7 @@ import java.util.stream.Stream;
         since = "0.1.0",
         reason = "Without idempotent APIs, retries can cause duplicates, especially in payment or order systems "
                 + "(idempotency issues, in the backend challenges article)")
-public final class MissingIdempotencyKeyRule implements Rule {
+public final class MissingIdempotencyKeyRule implements ModuleFactsRule {
 
     /** Parameter annotations that bind a request header: Spring MVC, JAX-RS, Micronaut. */
     private static final List<String> HEADER_ANNOTATIONS = List.of(
@@ -90,38 +98,107 @@ public final class MissingIdempotencyKeyRule implements Rule {
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]*}");
     private static final String PREFERRED_HEADER = "Idempotency-Key";
 
+    /** A POST handler that creates money things without handling idempotency: where and what to report. */
+    private static final String UNHANDLED = "unhandled";
+    /** The file reads an idempotency header literal outside controllers, annotations and header writes. */
+    private static final String READS_HEADER = "reads-header";
+    /** A constant of the file that holds an idempotency header, declared outside controllers. */
+    private static final String HEADER_CONSTANT = "header-constant";
+    /** The names the file reads (outside controllers, annotations and header writes), any constant's among them. */
+    private static final String READS_NAMES = "reads-names";
+
+    /**
+     * Per file: its unhandled POST handlers that create money things (line, column, symbol, message,
+     * evidence), and what it reads that may be an idempotency header: a header literal, else the
+     * constants it declares with one and the names it reads. A constant counts wherever a name it
+     * bears is read, as the module-wide search for it by name did.
+     */
     @Override
-    public void check(Codebase codebase, FindingCollector findings) {
+    public Map<String, List<String>> facts(Codebase codebase) {
         SourceFacet sources = codebase.sources();
         Stereotypes stereotypes = codebase.stereotypes();
         WebControllers web = new WebControllers(sources, stereotypes);
-        List<Candidate> candidates = new ArrayList<>();
+        Set<String> headers = stereotypes.idempotencyHeaders();
+        String header = headers.contains(PREFERRED_HEADER) ? PREFERRED_HEADER
+                : headers.stream().sorted().findFirst().orElse(PREFERRED_HEADER);
+        Map<String, List<String>> facts = new LinkedHashMap<>();
         for (Endpoint endpoint : web.endpoints()) {
-            if (acceptsPost(endpoint)) {
-                moneyWord(endpoint, stereotypes.moneyWords()).ifPresent(word -> candidates.add(new Candidate(endpoint, word)));
+            if (!acceptsPost(endpoint)) {
+                continue;
+            }
+            Optional<String> word = moneyWord(endpoint, stereotypes.moneyWords());
+            if (word.isPresent() && !handlesIdempotency(sources, endpoint, stereotypes)) {
+                SimpleName name = endpoint.method().getName();
+                Position at = name.getBegin().orElse(new Position(0, 0));
+                facts.computeIfAbsent(endpoint.file().path(), k -> new ArrayList<>()).add(FactLines.join(UNHANDLED,
+                        at.line, at.column, endpoint.symbol(), message(new Candidate(endpoint, word.get()), header),
+                        name.toString()));
             }
         }
-        if (candidates.isEmpty() || projectReadsIdempotencyHeader(sources, web, stereotypes.idempotencyHeaders())) {
+        for (SourceFile file : sources.files()) {
+            List<String> lines = readFacts(file, web, headers);
+            if (!lines.isEmpty()) {
+                facts.computeIfAbsent(file.path(), k -> new ArrayList<>()).addAll(lines);
+            }
+        }
+        return facts;
+    }
+
+    @Override
+    public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
+        List<List<String>> unhandled = new ArrayList<>();
+        List<String> unhandledFiles = new ArrayList<>();
+        Set<String> constants = new HashSet<>();
+        boolean readsHeader = false;
+        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
+            for (String fact : file.getValue()) {
+                List<String> fields = FactLines.split(fact);
+                switch (fields.get(0)) {
+                    case UNHANDLED -> {
+                        unhandled.add(fields);
+                        unhandledFiles.add(file.getKey());
+                    }
+                    case READS_HEADER -> readsHeader = true;
+                    case HEADER_CONSTANT -> constants.add(fields.get(1));
+                    default -> { }
+                }
+            }
+        }
+        if (unhandled.isEmpty() || readsHeader || readsConstant(facts, constants)) {
             return;
         }
-        String header = stereotypes.idempotencyHeaders().contains(PREFERRED_HEADER) ? PREFERRED_HEADER
-                : stereotypes.idempotencyHeaders().stream().sorted().findFirst().orElse(PREFERRED_HEADER);
-        for (Candidate candidate : candidates) {
-            if (!handlesIdempotency(sources, candidate.endpoint(), stereotypes)) {
-                report(findings, candidate, header);
+        for (int i = 0; i < unhandled.size(); i++) {
+            List<String> fields = unhandled.get(i);
+            findings.report(unhandledFiles.get(i), Integer.parseInt(fields.get(1)), Integer.parseInt(fields.get(2)),
+                    fields.get(3), fields.get(4), fields.get(5));
+        }
+    }
+
+    /** Whether a file reads a name one of the header constants bears. */
+    private static boolean readsConstant(SortedMap<String, List<String>> facts, Set<String> constants) {
+        if (constants.isEmpty()) {
+            return false;
+        }
+        for (List<String> lines : facts.values()) {
+            for (String fact : lines) {
+                List<String> fields = FactLines.split(fact);
+                if (fields.get(0).equals(READS_NAMES) && fields.subList(1, fields.size()).stream()
+                        .anyMatch(constants::contains)) {
+                    return true;
+                }
             }
         }
+        return false;
     }
 
     private record Candidate(Endpoint endpoint, String moneyWord) {}
 
-    private static void report(FindingCollector findings, Candidate candidate, String header) {
+    private static String message(Candidate candidate, String header) {
         Endpoint endpoint = candidate.endpoint();
         String path = endpoint.path().isEmpty() ? "" : " `/" + endpoint.path().replaceFirst("^/+", "") + "`";
-        String message = "POST" + path + " handler `" + endpoint.method().getNameAsString() + "` creates "
+        return "POST" + path + " handler `" + endpoint.method().getNameAsString() + "` creates "
                 + plural(candidate.moneyWord()) + " without an idempotency key; accept an `" + header
                 + "` header and return the stored result for a repeated key";
-        findings.report(endpoint.file(), endpoint.method().getName(), endpoint.symbol(), message);
     }
 
     private static boolean acceptsPost(Endpoint endpoint) {
@@ -312,45 +389,63 @@ public final class MissingIdempotencyKeyRule implements Rule {
     }
 
     /**
-     * Whether a filter, interceptor or aspect of the module reads an idempotency header: a header
-     * literal, or a constant holding one, used outside controllers, annotations and header writes.
+     * What a file reads that may be an idempotency header, outside controllers, annotations and header
+     * writes: a header literal ({@link #READS_HEADER}, which settles it), else the constants it
+     * declares with a header literal and every name it reads, which are matched by name with the
+     * constants of the whole module.
      */
-    private static boolean projectReadsIdempotencyHeader(SourceFacet sources, WebControllers web, Set<String> headers) {
-        Set<String> constants = new HashSet<>();
-        for (SourceFile file : sources.files()) {
-            for (StringLiteralExpr literal : file.findAll(StringLiteralExpr.class)) {
-                if (!isIdempotencyHeader(literal.asString(), headers) || !isRead(literal, file, web)) {
-                    continue;
-                }
-                Optional<String> constant = constantName(literal);
-                if (constant.isEmpty()) {
-                    return true;
-                }
-                constants.add(constant.get());
+    private static List<String> readFacts(SourceFile file, WebControllers web, Set<String> headers) {
+        // The file's controllers, asked once rather than at every node (by identity: nodes equal by content).
+        Set<ClassOrInterfaceDeclaration> controllers = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ClassOrInterfaceDeclaration type : file.findAll(ClassOrInterfaceDeclaration.class)) {
+            if (web.isController(file, type)) {
+                controllers.add(type);
             }
         }
-        if (constants.isEmpty()) {
-            return false;
+        Set<String> constants = new LinkedHashSet<>();
+        for (StringLiteralExpr literal : file.findAll(StringLiteralExpr.class)) {
+            if (!isIdempotencyHeader(literal.asString(), headers) || !isRead(literal, controllers)) {
+                continue;
+            }
+            Optional<String> constant = constantName(literal);
+            if (constant.isEmpty()) {
+                return List.of(READS_HEADER);
+            }
+            constants.add(constant.get());
         }
-        for (SourceFile file : sources.files()) {
-            Stream<Node> uses = Stream.concat(
-                    file.findAll(NameExpr.class).stream()
-                            .filter(n -> constants.contains(n.getNameAsString())),
-                    file.findAll(FieldAccessExpr.class).stream()
-                            .filter(f -> constants.contains(f.getNameAsString())));
-            if (uses.anyMatch(use -> isRead(use, file, web))) {
-                return true;
+        List<String> lines = new ArrayList<>();
+        constants.forEach(constant -> lines.add(FactLines.join(HEADER_CONSTANT, constant)));
+        // Each name once: read when any of its uses is.
+        Set<String> read = new TreeSet<>();
+        for (NameExpr use : file.findAll(NameExpr.class)) {
+            if (!read.contains(use.getNameAsString()) && isRead(use, controllers)) {
+                read.add(use.getNameAsString());
             }
         }
-        return false;
+        for (FieldAccessExpr use : file.findAll(FieldAccessExpr.class)) {
+            if (!read.contains(use.getNameAsString()) && isRead(use, controllers)) {
+                read.add(use.getNameAsString());
+            }
+        }
+        if (!read.isEmpty()) {
+            List<Object> fields = new ArrayList<>();
+            fields.add(READS_NAMES);
+            fields.addAll(read);
+            lines.add(FactLines.join(fields.toArray()));
+        }
+        return lines;
     }
 
-    /** Outside annotations and controllers, and not the name argument of a header write. */
-    private static boolean isRead(Node node, SourceFile file, WebControllers web) {
+    /**
+     * Outside annotations and controllers (the nearest class around the node is not one of the
+     * file's {@code controllers}), and not the name argument of a header write.
+     */
+    private static boolean isRead(Node node, Set<ClassOrInterfaceDeclaration> controllers) {
         if (node.findAncestor(AnnotationExpr.class).isPresent()) {
             return false;
         }
-        if (node.findAncestor(ClassOrInterfaceDeclaration.class).filter(type -> web.isController(file, type)).isPresent()) {
+        if (!controllers.isEmpty()
+                && node.findAncestor(ClassOrInterfaceDeclaration.class).filter(controllers::contains).isPresent()) {
             return false;
         }
         return !(node.getParentNode().orElse(null) instanceof MethodCallExpr call
