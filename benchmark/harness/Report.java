@@ -251,7 +251,7 @@ public final class Report {
             row("**Archlint `check`, one-file change** (a method added to `" + s.get("onefile.file").replaceAll(".*/", "")
                     + "`, module recompiled; cache on): Maven wall", "%s", range(s.series("onefile", "wall"), "s"));
             String reach = s.get("onefile.1.analysed").isEmpty()
-                    ? "the whole module analysed again (no earlier analysis to start from)"
+                    ? "the whole module analysed again (measured before the analysis was incremental)"
                     : "incremental: " + s.get("onefile.1.changed") + " of " + s.get("onefile.1.files")
                             + " Java files changed, " + s.get("onefile.1.analysed") + " analysed again by the "
                             + "file-scoped rules and the facts of module-wide rules; rules that read the whole "

@@ -60,7 +60,12 @@ public final class Analyzer {
      */
     public AnalysisResult analyze(Codebase codebase, ResultCache cache) {
         long start = System.nanoTime();
-        SourceIndex index = codebase.sourceIndex();
+        Map<String, SourceIndex.Known> known = cache.loadDigests();
+        SourceIndex index = codebase.sourceIndex(known);
+        Map<String, SourceIndex.Known> nowKnown = index.known();
+        if (!nowKnown.equals(known)) {
+            cache.storeDigests(nowKnown);
+        }
         String moduleKey = moduleKey(codebase, index, cache.environment());
         Digest whole = new Digest().add("module", moduleKey);
         index.addTo(whole);

@@ -151,9 +151,17 @@ public final class Codebase {
      * without parsing: what an incremental analysis compares with the last one.
      */
     public io.archlint.engine.cache.SourceIndex sourceIndex() {
-        return io.archlint.engine.cache.SourceIndex.build(
-                new SourceParser(javaRelease, encoding, 1, this::relativize, entry -> { }).javaFiles(sourceRoots),
-                sourceRoots, classesDir, this::relativize);
+        return sourceIndex(Map.of());
+    }
+
+    /** The same, reusing the digests of files whose stamps have not changed since the last run. */
+    public io.archlint.engine.cache.SourceIndex sourceIndex(Map<String, io.archlint.engine.cache.SourceIndex.Known> known) {
+        List<Path> others = new ArrayList<>();
+        Map<Path, java.nio.file.attribute.BasicFileAttributes> attributes = new java.util.HashMap<>();
+        List<Path> javaFiles = io.archlint.engine.source.JavaFiles.list(sourceRoots, others, this::relativize,
+                attributes);
+        return io.archlint.engine.cache.SourceIndex.build(javaFiles, attributes, others, sourceRoots, classesDir,
+                this::relativize, known);
     }
 
     public static Builder builder(Path baseDir) {
@@ -275,9 +283,9 @@ public final class Codebase {
                 .add("stereotypes", stereotypes).add("parameters", ruleParameters)
                 .add("dependencies", dependencyGraph == null ? null : Set.copyOf(dependencyGraph.all()));
         digest.addTree("pom", baseDir.resolve("pom.xml"));
-        for (Path root : sourceRoots) {
-            // Mapper XML and other resources kept beside the code; the Java files are in the index.
-            digest.addTree("sources " + relativize(root), root, file -> !file.toString().endsWith(".java"));
+        // Mapper XML and other resources kept beside the code; the Java files are in the index.
+        for (Path file : index.otherSourceFiles()) {
+            digest.addTree("source " + relativize(file), file);
         }
         for (Path root : resourceRoots) {
             digest.addTree("resources " + relativize(root), root);
@@ -286,7 +294,11 @@ public final class Codebase {
             digest.addTree("class " + relativize(classFile), classFile);
         }
         ownDependencies.forEach((coordinates, location) -> digest.addTree("own dependency " + coordinates, location));
-        // Migrations configured outside the resource roots (Flyway's filesystem: locations).
+        // Migrations configured outside the resource roots (Flyway's filesystem: locations); the
+        // configuration is parsed only where a file names such a location.
+        if (!mentionsFilesystemLocation()) {
+            return;
+        }
         for (io.archlint.engine.config.ConfigEntry entry : config().entries()) {
             if (entry.value() == null || !entry.value().contains("filesystem:")) {
                 continue;
@@ -299,6 +311,26 @@ public final class Codebase {
                 }
             }
         }
+    }
+
+    /** Whether a configuration file in the resources holds {@code filesystem:}; true when unsure. */
+    private boolean mentionsFilesystemLocation() {
+        for (Path root : resourceRoots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path file : walk.filter(f -> f.toString().matches(".*\\.(properties|ya?ml)"))
+                        .filter(Files::isRegularFile).toList()) {
+                    if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains("filesystem:")) {
+                        return true;
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why a facet cannot be built for this module, or empty when it can. */

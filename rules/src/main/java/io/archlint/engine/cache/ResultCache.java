@@ -62,6 +62,7 @@ public final class ResultCache {
 
     private static final int FORMAT = 5;
     private static final String STATE_MAGIC = "archlint-file-state";
+    private static final String DIGESTS_MAGIC = "archlint-file-digests";
     private static final String MAGIC = "archlint-result-cache";
 
     private final Path file;
@@ -111,6 +112,46 @@ public final class ResultCache {
             out.writeInt(FORMAT);
             out.writeUTF(key);
             writeEntry(out, entry);
+        });
+    }
+
+    /** Where the digests of the Java files and their stamps live: beside the result. */
+    public Path digestsFile() {
+        return file.resolveSibling("digests.bin");
+    }
+
+    /** The Java files' digests of the last run with their stamps; empty when there are none or they cannot be read. */
+    public java.util.Map<String, SourceIndex.Known> loadDigests() {
+        Path digests = digestsFile();
+        if (!Files.isRegularFile(digests)) {
+            return java.util.Map.of();
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(digests)))) {
+            if (!DIGESTS_MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
+                return java.util.Map.of();
+            }
+            int count = in.readInt();
+            java.util.Map<String, SourceIndex.Known> known = new java.util.HashMap<>();
+            for (int i = 0; i < count; i++) {
+                known.put(in.readUTF(), new SourceIndex.Known(readLong(in), in.readUTF()));
+            }
+            return known;
+        } catch (IOException | RuntimeException e) {
+            return java.util.Map.of();
+        }
+    }
+
+    /** Stores the digests with their stamps, replacing the file atomically; false when it could not be written. */
+    public boolean storeDigests(java.util.Map<String, SourceIndex.Known> known) {
+        return write(digestsFile(), out -> {
+            out.writeUTF(DIGESTS_MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(known.size());
+            for (java.util.Map.Entry<String, SourceIndex.Known> entry : new java.util.TreeMap<>(known).entrySet()) {
+                out.writeUTF(entry.getKey());
+                writeLong(out, entry.getValue().stamp());
+                out.writeUTF(entry.getValue().digest());
+            }
         });
     }
 

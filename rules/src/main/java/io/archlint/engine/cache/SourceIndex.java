@@ -22,7 +22,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A module's Java files, each with one digest over its text and the class files compiled from it,
@@ -37,7 +36,7 @@ import java.util.stream.Stream;
 public final class SourceIndex {
 
     /** One Java file: its path relative to the module, where it is, its digest and its class files. */
-    public record SourceEntry(String path, Path file, String digest, List<Path> classFiles) {}
+    public record SourceEntry(String path, Path file, String digest, List<Path> classFiles, String stamp) {}
 
     /**
      * The type names a file declares, every identifier its text holds (comments and strings included)
@@ -66,23 +65,47 @@ public final class SourceIndex {
             "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
 
     private final Map<String, SourceEntry> entries;
+    private final List<Path> otherSourceFiles;
     private final List<Path> otherClassFiles;
     private final boolean complete;
 
-    private SourceIndex(Map<String, SourceEntry> entries, List<Path> otherClassFiles, boolean complete) {
+    private SourceIndex(Map<String, SourceEntry> entries, List<Path> otherSourceFiles, List<Path> otherClassFiles,
+            boolean complete) {
         this.entries = Collections.unmodifiableMap(entries);
+        this.otherSourceFiles = List.copyOf(otherSourceFiles);
         this.otherClassFiles = List.copyOf(otherClassFiles);
         this.complete = complete;
     }
 
     /**
      * @param javaFiles   the module's Java files, as the parser lists them
+     * @param otherFiles  the other files under the source roots
      * @param sourceRoots the roots they are under
      * @param classesDir  the compiled classes
      * @param relativizer the path of a file relative to the module, as findings name it
      */
-    public static SourceIndex build(List<Path> javaFiles, List<Path> sourceRoots, Path classesDir,
-            Function<Path, String> relativizer) {
+    public static SourceIndex build(List<Path> javaFiles, List<Path> otherFiles, List<Path> sourceRoots,
+            Path classesDir, Function<Path, String> relativizer) {
+        return build(javaFiles, otherFiles, sourceRoots, classesDir, relativizer, Map.of());
+    }
+
+    /**
+     * A file's digest from the last run, with the stamp (size, modification time and file key of the
+     * Java file and of each class file) it was computed for: as build tools do, a file whose stamp
+     * has not changed is not read and hashed again.
+     */
+    public record Known(String stamp, String digest) {}
+
+    /** The same, using the digests of files whose stamps have not changed since {@code known} was taken. */
+    public static SourceIndex build(List<Path> javaFiles, List<Path> otherFiles, List<Path> sourceRoots,
+            Path classesDir, Function<Path, String> relativizer, Map<String, Known> known) {
+        return build(javaFiles, Map.of(), otherFiles, sourceRoots, classesDir, relativizer, known);
+    }
+
+    /** The same, with the attributes of the Java files where the walk that found them read them. */
+    public static SourceIndex build(List<Path> javaFiles, Map<Path, java.nio.file.attribute.BasicFileAttributes> attributes,
+            List<Path> otherFiles, List<Path> sourceRoots, Path classesDir, Function<Path, String> relativizer,
+            Map<String, Known> known) {
         List<Path> roots = sourceRoots.stream().map(p -> p.toAbsolutePath().normalize())
                 .sorted((a, b) -> Integer.compare(b.getNameCount(), a.getNameCount())).toList();
         // "a/B" (the path under its source root, without .java) -> the Java file's path.
@@ -99,11 +122,11 @@ public final class SourceIndex {
         }
         Map<String, List<Path>> classFiles = new HashMap<>();
         List<Path> others = new ArrayList<>();
+        Map<Path, String> classStamps = new HashMap<>();
         boolean complete = true;
         if (classesDir != null && Files.isDirectory(classesDir)) {
-            try (Stream<Path> walk = Files.walk(classesDir)) {
-                for (Path classFile : walk.filter(p -> p.getFileName().toString().endsWith(".class"))
-                        .filter(Files::isRegularFile).sorted().toList()) {
+            try {
+                for (Path classFile : classFiles(classesDir, classStamps)) {
                     String name = classesDir.relativize(classFile).toString().replace('\\', '/');
                     name = name.substring(0, name.length() - ".class".length());
                     int nested = name.indexOf('$', name.lastIndexOf('/') + 1);
@@ -124,6 +147,13 @@ public final class SourceIndex {
         Map<String, SourceEntry> entries = new TreeMap<>();
         for (Map.Entry<String, Path> file : files.entrySet()) {
             List<Path> compiled = classFiles.getOrDefault(file.getKey(), List.of());
+            String stamp = stamp(file.getValue(), attributes.get(file.getValue()), compiled, classStamps);
+            Known before = known.get(file.getKey());
+            if (stamp != null && before != null && before.stamp().equals(stamp)) {
+                entries.put(file.getKey(), new SourceEntry(file.getKey(), file.getValue(), before.digest(),
+                        List.copyOf(compiled), stamp));
+                continue;
+            }
             sha.reset();
             boolean read = update(sha, file.getValue(), buffer);
             for (Path classFile : compiled) {
@@ -132,14 +162,67 @@ public final class SourceIndex {
             }
             // A file that cannot be read never matches: it is analysed again every time.
             String digest = read ? HexFormat.of().formatHex(sha.digest()) : "unreadable " + System.nanoTime();
-            entries.put(file.getKey(), new SourceEntry(file.getKey(), file.getValue(), digest, List.copyOf(compiled)));
+            entries.put(file.getKey(), new SourceEntry(file.getKey(), file.getValue(), digest, List.copyOf(compiled),
+                    read ? stamp : null));
         }
-        return new SourceIndex(entries, others, complete);
+        return new SourceIndex(entries, otherFiles.stream().sorted().toList(), others, complete);
     }
 
     /** The Java files by path, in path order. */
     public Map<String, SourceEntry> entries() {
         return entries;
+    }
+
+    /** The files under the source roots that are not parsed (mapper XML, {@code module-info.java}...), in path order. */
+    public List<Path> otherSourceFiles() {
+        return otherSourceFiles;
+    }
+
+    /** The class files under a directory, in path order, with their stamps; one walk, no extra look at each file. */
+    private static List<Path> classFiles(Path classesDir, Map<Path, String> stamps) throws IOException {
+        List<Path> found = new ArrayList<>();
+        java.nio.file.Files.walkFileTree(classesDir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file,
+                    java.nio.file.attribute.BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && file.getFileName().toString().endsWith(".class")) {
+                    found.add(file);
+                    stamps.put(file, stamp(attributes));
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(null);
+        return found;
+    }
+
+    /** A Java file's stamp with its class files'; null when the file cannot be looked at. */
+    private static String stamp(Path javaFile, java.nio.file.attribute.BasicFileAttributes read, List<Path> compiled,
+            Map<Path, String> classStamps) {
+        StringBuilder stamp = new StringBuilder();
+        try {
+            stamp.append(stamp(read != null ? read
+                    : Files.readAttributes(javaFile, java.nio.file.attribute.BasicFileAttributes.class)));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        for (Path classFile : compiled) {
+            stamp.append(' ').append(classFile.getFileName()).append(' ').append(classStamps.get(classFile));
+        }
+        return stamp.toString();
+    }
+
+    private static String stamp(java.nio.file.attribute.BasicFileAttributes attributes) {
+        return attributes.size() + ":" + attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
+                + ":" + attributes.fileKey();
+    }
+
+    /** Each file's stamp and digest, for the next run; files that could not be read are left out. */
+    public Map<String, Known> known() {
+        Map<String, Known> known = new HashMap<>();
+        entries.values().stream().filter(e -> e.stamp() != null)
+                .forEach(e -> known.put(e.path(), new Known(e.stamp(), e.digest())));
+        return known;
     }
 
     /** Class files that belong to no Java file: module-wide input. */

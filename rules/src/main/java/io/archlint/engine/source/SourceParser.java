@@ -17,21 +17,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
@@ -115,69 +106,7 @@ public final class SourceParser {
      * symbolic link into the same tree, roots nested in each other) is listed once.
      */
     public List<Path> javaFiles(List<Path> roots) {
-        List<Path> files = new ArrayList<>();
-        Set<Path> seen = new HashSet<>();
-        for (Path root : roots.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
-            for (Path file : javaFiles(root)) {
-                if (seen.add(realPath(file))) {
-                    files.add(file);
-                }
-            }
-        }
-        return files;
-    }
-
-    private static Path realPath(Path file) {
-        try {
-            return file.toRealPath();
-        } catch (IOException | RuntimeException e) {
-            return file;
-        }
-    }
-
-    /**
-     * The {@code .java} files under a root, following symbolic links; a link loop or an unreadable
-     * directory is noted once and the walk goes on with the rest of the root.
-     */
-    private List<Path> javaFiles(Path root) {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        List<Path> found = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                            String name = file.getFileName().toString();
-                            if (attributes.isRegularFile() && name.endsWith(".java") && !name.equals("module-info.java")) {
-                                found.add(file);
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            skipped.accept(new Skipped(relativizer.apply(file), e instanceof FileSystemLoopException
-                                    ? "symbolic link loop, not followed; the rest of the source root was analysed"
-                                    : "not read (" + describe(e) + "); the rest of the source root was analysed"));
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                            if (e != null) {
-                                skipped.accept(new Skipped(relativizer.apply(dir), "directory not fully listed ("
-                                        + describe(e) + "); the rest of the source root was analysed"));
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException | RuntimeException e) {
-            skipped.accept(new Skipped(relativizer.apply(root), "source root not fully read: " + describe(e)));
-        }
-        found.sort(Comparator.comparing(Path::toString));
-        return found;
+        return JavaFiles.list(roots, new ArrayList<>(), relativizer, skipped);
     }
 
     private Optional<SourceFile> parseOne(Path file) {

@@ -118,6 +118,26 @@ class ResultCacheTest {
     }
 
     @Test
+    void aChangedMigrationOutsideTheResourcesIsAnalysedAgain() throws IOException {
+        write("Good.java", "package com.acme;\n\npublic class Good {}\n");
+        Path resources = Files.createDirectories(base.resolve("src/main/resources"));
+        Files.writeString(resources.resolve("application.yml"), "spring:\n  flyway:\n    locations: filesystem:sql\n");
+        Path migration = Files.createDirectories(base.resolve("sql")).resolve("V1__init.sql");
+        Files.writeString(migration, "create table orders (id int);\n");
+        Analyzer analyzer = new Analyzer(List.of(rule), Map.of(), 1);
+        ResultCache cache = new ResultCache(base.resolve("target/archlint/cache/results.bin"));
+        java.util.function.Supplier<Codebase> codebase = () -> Codebase.builder(base)
+                .sourceRoot(base.resolve("src/main/java")).resourceRoot(resources).parallelism(1).build();
+
+        analyzer.analyze(codebase.get(), cache);
+        analyzer.analyze(codebase.get(), cache);
+        Files.writeString(migration, "create table orders (id bigint);\n");
+        analyzer.analyze(codebase.get(), cache);
+
+        assertThat(rule.runs).hasValue(2);
+    }
+
+    @Test
     void aDamagedCacheIsAMissAndIsReplaced() throws IOException {
         write("Good.java", "package com.acme;\n\npublic class Good {}\n");
         Path file = base.resolve("target/archlint/cache/results.bin");

@@ -89,11 +89,11 @@ class SourceIndexTest {
         write(classes.resolve("com/acme/Order$Line.class"), "line");
         write(classes.resolve("com/acme/Orphan.class"), "second top-level class of some file");
 
-        SourceIndex index = SourceIndex.build(List.of(order, other), List.of(sources), classes,
+        SourceIndex index = SourceIndex.build(List.of(order, other), List.of(), List.of(sources), classes,
                 p -> dir.relativize(p).toString().replace('\\', '/'));
         String before = index.entries().get("src/main/java/com/acme/Order.java").digest();
         write(classes.resolve("com/acme/Order$Line.class"), "line changed");
-        SourceIndex after = SourceIndex.build(List.of(order, other), List.of(sources), classes,
+        SourceIndex after = SourceIndex.build(List.of(order, other), List.of(), List.of(sources), classes,
                 p -> dir.relativize(p).toString().replace('\\', '/'));
 
         assertThat(index.entries()).containsOnlyKeys("src/main/java/com/acme/Order.java",
@@ -104,6 +104,28 @@ class SourceIndexTest {
         assertThat(after.entries().get("src/main/java/com/acme/Order.java").digest()).isNotEqualTo(before);
         assertThat(after.entries().get("src/main/java/com/acme/Other.java").digest())
                 .isEqualTo(index.entries().get("src/main/java/com/acme/Other.java").digest());
+    }
+
+    @Test
+    void reusesTheDigestOfAFileWhoseStampDidNotChange(@TempDir Path dir) throws Exception {
+        Path sources = dir.resolve("src/main/java");
+        Path order = write(sources.resolve("com/acme/Order.java"), "class Order {}");
+        java.util.function.Function<Path, String> relative = p -> dir.relativize(p).toString().replace('\\', '/');
+        SourceIndex first = SourceIndex.build(List.of(order), List.of(), List.of(sources), dir.resolve("classes"),
+                relative);
+        String path = "src/main/java/com/acme/Order.java";
+        SourceIndex.Known known = first.known().get(path);
+
+        SourceIndex unchanged = SourceIndex.build(List.of(order), List.of(), List.of(sources), dir.resolve("classes"),
+                relative, Map.of(path, new SourceIndex.Known(known.stamp(), "remembered")));
+        Files.writeString(order, "class Order { int id; }");
+        Files.setLastModifiedTime(order, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        SourceIndex changed = SourceIndex.build(List.of(order), List.of(), List.of(sources), dir.resolve("classes"),
+                relative, Map.of(path, new SourceIndex.Known(known.stamp(), "remembered")));
+
+        assertThat(unchanged.entries().get(path).digest()).isEqualTo("remembered");
+        assertThat(changed.entries().get(path).digest()).isNotEqualTo("remembered")
+                .isNotEqualTo(first.entries().get(path).digest());
     }
 
     private static Path write(Path file, String text) throws Exception {
