@@ -12,6 +12,7 @@ import io.archlint.engine.Facet;
 import io.archlint.engine.FindingCollector;
 import io.archlint.engine.Rule;
 import io.archlint.engine.RuleDefinition;
+import io.archlint.engine.Scope;
 import io.archlint.engine.Severity;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class ArchUnitRule implements Rule {
         this.rule = rule;
         this.definition = new RuleDefinition(id, rule.getDescription(), Category.LAYERING, severity,
                 Set.of(Facet.CLASSES), "custom", "ArchUnit rule " + origin + ": " + rule.getDescription(), List.of(),
-                ArchUnitRule.class, io.archlint.engine.Scope.MODULE);
+                ArchUnitRule.class, Scope.MODULE);
     }
 
     @Override
