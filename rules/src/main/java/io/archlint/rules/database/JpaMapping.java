@@ -200,13 +200,19 @@ final class JpaMapping {
 
     private void collectTableIndexes(SourceFile file, AnnotationExpr table, String tableName) {
         Set<String> leading = leadingByTable.computeIfAbsent(normalize(tableName), k -> new LinkedHashSet<>());
+        indexLeads(file, table).forEach(first -> addLeading(leading, first));
+    }
+
+    /** The first column of each index and unique constraint a {@code @Table} declares, as written. */
+    List<String> indexLeads(SourceFile file, AnnotationExpr table) {
+        List<String> leads = new ArrayList<>();
         MappingAnnotations.attribute(table, "indexes").ifPresent(value -> {
             for (Expression element : MappingAnnotations.elements(value)) {
                 if (element instanceof AnnotationExpr index) {
                     MappingAnnotations.string(sources, file, index, "columnList")
                             .map(list -> list.split(",")[0].strip().split("\\s+")[0])
                             .filter(first -> !first.isEmpty())
-                            .ifPresent(first -> addLeading(leading, first));
+                            .ifPresent(leads::add);
                 }
             }
         });
@@ -217,10 +223,11 @@ final class JpaMapping {
                             .map(MappingAnnotations::elements)
                             .filter(columns -> !columns.isEmpty())
                             .flatMap(columns -> MappingAnnotations.string(sources, file, columns.get(0)))
-                            .ifPresent(first -> addLeading(leading, first));
+                            .ifPresent(leads::add);
                 }
             }
         });
+        return leads;
     }
 
     private void addLeading(Set<String> leading, String column) {

@@ -6,7 +6,6 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
-import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -343,7 +342,7 @@ public final class MissingIndexRule implements ModuleFactsRule {
             String id = String.valueOf(next++);
             lines.add(FactLines.join(ENTITY_FACT, id, entity.qualifiedName(), simple, entityName, entity.table(),
                     optional(jpa.tenantAttribute(entity))));
-            table.ifPresent(t -> lines.add(leads(sources, jpa, file, t, entity.table())));
+            table.ifPresent(t -> lines.add(leads(jpa, file, t, entity.table())));
             for (List<String> path : jpa.columnPaths(entity)) {
                 jpa.column(entity, path).ifPresent(column -> lines.add(join(List.of(NATIVE_COLUMN_FACT, id),
                         columnFields(column))));
@@ -353,30 +352,9 @@ public final class MissingIndexRule implements ModuleFactsRule {
     }
 
     /** The leading columns of a {@code @Table}'s indexes and unique constraints, as {@link JpaMapping} reads them. */
-    private static String leads(SourceFacet sources, JpaMapping jpa, SourceFile file, AnnotationExpr table,
-            String tableName) {
+    private static String leads(JpaMapping jpa, SourceFile file, AnnotationExpr table, String tableName) {
         List<Object> fields = new ArrayList<>(List.of(LEADS_FACT, JpaMapping.normalize(tableName)));
-        MappingAnnotations.attribute(table, "indexes").ifPresent(value -> {
-            for (Expression element : MappingAnnotations.elements(value)) {
-                if (element instanceof AnnotationExpr index) {
-                    MappingAnnotations.string(sources, file, index, "columnList")
-                            .map(list -> list.split(",")[0].strip().split("\\s+")[0])
-                            .filter(first -> !first.isEmpty())
-                            .ifPresent(first -> addLeading(jpa, fields, first));
-                }
-            }
-        });
-        MappingAnnotations.attribute(table, "uniqueConstraints").ifPresent(value -> {
-            for (Expression element : MappingAnnotations.elements(value)) {
-                if (element instanceof AnnotationExpr unique) {
-                    MappingAnnotations.attribute(unique, "columnNames")
-                            .map(MappingAnnotations::elements)
-                            .filter(columns -> !columns.isEmpty())
-                            .flatMap(columns -> MappingAnnotations.string(sources, file, columns.get(0)))
-                            .ifPresent(first -> addLeading(jpa, fields, first));
-                }
-            }
-        });
+        jpa.indexLeads(file, table).forEach(first -> addLeading(jpa, fields, first));
         return FactLines.join(fields.toArray());
     }
 
