@@ -11,6 +11,31 @@ public final class FactLines {
 
     private FactLines() {}
 
+    /** One fact with the file it was read in; field 0 is its kind. */
+    public record Fact(String file, List<String> fields) {
+        public String field(int index) {
+            return fields.get(index);
+        }
+
+        public int intField(int index) {
+            return Integer.parseInt(fields.get(index));
+        }
+    }
+
+    /** The facts of one kind, in path order and then in the order each file gave them. */
+    public static List<Fact> ofKind(java.util.SortedMap<String, List<String>> facts, String kind) {
+        List<Fact> found = new ArrayList<>();
+        facts.forEach((file, lines) -> {
+            for (String line : lines) {
+                List<String> fields = split(line);
+                if (fields.get(0).equals(kind)) {
+                    found.add(new Fact(file, fields));
+                }
+            }
+        });
+        return found;
+    }
+
     /** One fact from its fields. */
     public static String join(Object... fields) {
         StringBuilder line = new StringBuilder();

@@ -135,34 +135,12 @@ public final class NoCachingRule implements ModuleFactsRule {
 
     @Override
     public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
-        String firstFile = null;
-        List<String> first = null;
-        int reads = 0;
-        boolean cachesInCode = false;
-        boolean declaresCacheType = false;
-        String dataAccess = null;
-        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
-            for (String fact : file.getValue()) {
-                List<String> fields = FactLines.split(fact);
-                switch (fields.get(0)) {
-                    case READ -> {
-                        reads++;
-                        if (first == null) {
-                            firstFile = file.getKey();
-                            first = fields;
-                        }
-                    }
-                    case CACHES -> cachesInCode = true;
-                    case CACHE_TYPE -> declaresCacheType = true;
-                    case DATA_ACCESS -> {
-                        if (dataAccess == null) {
-                            dataAccess = fields.get(1);
-                        }
-                    }
-                    default -> { }
-                }
-            }
-        }
+        List<FactLines.Fact> readEndpoints = FactLines.ofKind(facts, READ);
+        int reads = readEndpoints.size();
+        boolean cachesInCode = !FactLines.ofKind(facts, CACHES).isEmpty();
+        boolean declaresCacheType = !FactLines.ofKind(facts, CACHE_TYPE).isEmpty();
+        String dataAccess = FactLines.ofKind(facts, DATA_ACCESS).stream().findFirst().map(f -> f.field(1))
+                .orElse(null);
         if (reads == 0 || reads < codebase.intParameter(this, MIN_READ_ENDPOINTS)
                 || codebase.dependencies().hasNonTest(CACHE_LIBRARY) || cachesInCode
                 || codebase.dependencies().hasNonTest(CACHE_STORE_CLIENT) && declaresCacheType) {
@@ -171,12 +149,13 @@ public final class NoCachingRule implements ModuleFactsRule {
         if (dataAccess == null) {
             return;
         }
+        FactLines.Fact first = readEndpoints.get(0);
         String module = codebase.dependencies().root().artifactId();
         String message = "module `" + module + "` reads its database (`" + dataAccess + "`) and serves "
-                + reads + (reads == 1 ? " GET endpoint" : " GET endpoints") + " (first `" + first.get(4)
+                + reads + (reads == 1 ? " GET endpoint" : " GET endpoints") + " (first `" + first.field(4)
                 + "`) but caches nothing; cache frequent, rarely changing reads (`spring-boot-starter-cache` with "
                 + "Caffeine or Redis and `@Cacheable`, `quarkus-cache`, Micronaut Cache) to take load off the database";
-        findings.report(firstFile, Integer.parseInt(first.get(1)), Integer.parseInt(first.get(2)), first.get(3),
+        findings.report(first.file(), first.intField(1), first.intField(2), first.field(3),
                 message, "no-caching " + codebase.dependencies().root().key());
     }
 

@@ -105,29 +105,17 @@ public final class NoSchemaMigrationsRule implements ModuleFactsRule {
                 || hasMigrationScripts(codebase.baseDir())) {
             return;
         }
-        String firstFile = null;
-        List<String> first = null;
-        int count = 0;
-        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
-            for (String fact : file.getValue()) {
-                List<String> fields = FactLines.split(fact);
-                if (fields.get(0).equals(ENTITY_FACT)) {
-                    count++;
-                    if (first == null) {
-                        first = fields;
-                        firstFile = file.getKey();
-                    }
-                }
-            }
-        }
-        if (first == null) {
+        List<FactLines.Fact> entities = FactLines.ofKind(facts, ENTITY_FACT);
+        if (entities.isEmpty()) {
             return;
         }
+        FactLines.Fact first = entities.get(0);
+        int count = entities.size();
         String module = graph.root().artifactId();
         String message = "module `" + module + "` maps " + count + (count == 1 ? " JPA entity" : " JPA entities")
-                + " (first `" + first.get(4) + "`) but has neither Flyway nor Liquibase on the runtime "
+                + " (first `" + first.field(4) + "`) but has neither Flyway nor Liquibase on the runtime "
                 + "classpath; " + fix(graph) + " and change the schema only through versioned migrations";
-        findings.report(firstFile, Integer.parseInt(first.get(1)), Integer.parseInt(first.get(2)), first.get(3), message,
+        findings.report(first.file(), first.intField(1), first.intField(2), first.field(3), message,
                 "no-schema-migrations " + graph.root().key());
     }
 

@@ -100,30 +100,15 @@ public final class MissingGlobalErrorHandlerRule implements ModuleFactsRule {
 
     @Override
     public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
-        String firstFile = null;
-        List<String> first = null;
-        int controllers = 0;
-        boolean globalHandler = false;
-        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
-            for (String fact : file.getValue()) {
-                List<String> fields = FactLines.split(fact);
-                if (fields.get(0).equals(GLOBAL_HANDLER)) {
-                    globalHandler = true;
-                } else if (fields.get(0).equals(CONTROLLER)) {
-                    controllers++;
-                    if (first == null) {
-                        firstFile = file.getKey();
-                        first = fields;
-                    }
-                }
-            }
-        }
-        if (controllers == 0 || globalHandler || hasGlobalHandler(codebase.ownDependencyClasses())) {
+        List<FactLines.Fact> controllers = FactLines.ofKind(facts, CONTROLLER);
+        if (controllers.isEmpty() || !FactLines.ofKind(facts, GLOBAL_HANDLER).isEmpty()
+                || hasGlobalHandler(codebase.ownDependencyClasses())) {
             return;
         }
-        String count = controllers == 1 ? "1 controller" : controllers + " controllers";
-        findings.report(firstFile, Integer.parseInt(first.get(1)), Integer.parseInt(first.get(2)), first.get(3),
-                count + " (`" + first.get(4) + "` first) and no global error handler; " + first.get(5), count
+        FactLines.Fact first = controllers.get(0);
+        String count = controllers.size() == 1 ? "1 controller" : controllers.size() + " controllers";
+        findings.report(first.file(), first.intField(1), first.intField(2), first.field(3),
+                count + " (`" + first.field(4) + "` first) and no global error handler; " + first.field(5), count
                         + " without a global error handler");
     }
 

@@ -94,33 +94,21 @@ public final class NoAuthenticationRule implements ModuleFactsRule {
 
     @Override
     public void judge(Codebase codebase, SortedMap<String, List<String>> facts, FindingCollector findings) {
-        String firstFile = null;
-        List<String> first = null;
-        int count = 0;
-        for (Map.Entry<String, List<String>> file : facts.entrySet()) {
-            for (String fact : file.getValue()) {
-                List<String> fields = FactLines.split(fact);
-                if (fields.get(0).equals(READS_CREDENTIALS)) {
-                    return;
-                }
-                if (fields.get(0).equals(CONTROLLER)) {
-                    count++;
-                    if (first == null) {
-                        firstFile = file.getKey();
-                        first = fields;
-                    }
-                }
-            }
-        }
-        if (count == 0 || codebase.dependencies().hasNonTest(AUTHENTICATION)) {
+        List<FactLines.Fact> controllers = FactLines.ofKind(facts, CONTROLLER);
+        int count = controllers.size();
+        if (count == 0 || !FactLines.ofKind(facts, READS_CREDENTIALS).isEmpty()) {
             return;
         }
+        if (codebase.dependencies().hasNonTest(AUTHENTICATION)) {
+            return;
+        }
+        FactLines.Fact first = controllers.get(0);
         String message = "module `" + codebase.dependencies().root().artifactId() + "` exposes " + count
-                + (count == 1 ? " controller" : " controllers") + " (first `" + first.get(4)
+                + (count == 1 ? " controller" : " controllers") + " (first `" + first.field(4)
                 + "`) but has no authentication framework; add one (Spring Security with "
                 + "`spring-boot-starter-oauth2-resource-server`, `quarkus-oidc`, Micronaut Security) and "
                 + "authenticate every request";
-        findings.report(firstFile, Integer.parseInt(first.get(1)), Integer.parseInt(first.get(2)), first.get(3), message,
+        findings.report(first.file(), first.intField(1), first.intField(2), first.field(3), message,
                 "no-authentication " + codebase.dependencies().root().key());
     }
 
